@@ -1,0 +1,28 @@
+"""Word documents: paragraphs in order, with the title and date from the core properties."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+
+from timeweave.errors import DocumentError
+
+
+def load_docx(data: bytes, path: str) -> tuple[str, dict[str, str]]:
+    """Return the text and metadata (``title``, ``date``) of a .docx file."""
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DocumentError(path, f"the Word file is damaged or truncated ({exc})") from exc
+    paragraphs = [p.text.strip() for p in document.paragraphs]
+    text = "\n\n".join(p for p in paragraphs if p)
+    meta: dict[str, str] = {}
+    props = document.core_properties
+    if props.title and props.title.strip():
+        meta["title"] = props.title.strip()
+    if props.created is not None:
+        meta["date"] = props.created.date().isoformat()
+    return text, meta

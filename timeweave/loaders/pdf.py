@@ -1,0 +1,39 @@
+"""PDF files: the text layer of every page, the document title and creation date."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from timeweave.errors import DocumentError
+from timeweave.loaders.text import normalise_newlines
+
+
+def load_pdf(data: bytes, path: str) -> tuple[str, dict[str, str]]:
+    """Return the text and metadata (``title``, ``date``) of a PDF."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise DocumentError(path, "the PDF is encrypted")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata
+    except DocumentError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise DocumentError(path, f"the PDF is damaged or truncated ({exc})") from exc
+    text = normalise_newlines("\n\n".join(p.strip() for p in pages if p.strip()))
+    if not text.strip():
+        raise DocumentError(path, "the PDF has no text layer (scanned pages need OCR first)")
+    meta: dict[str, str] = {}
+    if info is not None:
+        if info.title and info.title.strip():
+            meta["title"] = info.title.strip()
+        try:
+            created = info.creation_date
+        except (ValueError, TypeError):
+            created = None
+        if created is not None:
+            meta["date"] = created.date().isoformat()
+    return text, meta

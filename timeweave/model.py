@@ -1,0 +1,292 @@
+"""The data every layer of Timeweave shares: documents and what is extracted from them.
+
+All spans are ``[start, end)`` character offsets into ``Document.text`` - the text the analyst
+reads, after loaders removed headers and boilerplate. Every later layer refers to those offsets,
+so the timeline, the document view and exports agree on where a thing is written.
+
+The JSON shape produced by :meth:`ExtractionResult.to_json` is the one contract shared by the
+CLI, exports and tests (documented in the README).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Granularity = Literal["year", "month", "day"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+TimeBasis = Literal["timex", "document_date", "unknown"]
+
+_DATE_RE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """A publication date that keeps its precision: a month is a month, not its first day.
+
+    ``source`` says where the date came from (``header``, ``meta``, ``pdf``, ``docx``, ``user``,
+    ``cli`` or ``none``) so the analyst can judge how far to trust relative dates built on it.
+    """
+
+    value: str | None = None
+    granularity: Granularity | None = None
+    source: str = "none"
+
+    @classmethod
+    def parse(cls, text: str, source: str) -> DocumentDate:
+        """Build from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ``ValueError`` otherwise."""
+        match = _DATE_RE.match(text.strip())
+        if not match:
+            raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
+        year, month, day = match["y"], match["m"], match["d"]
+        if not 1000 <= int(year) <= 2999:
+            raise ValueError(f"year out of range (1000-2999): {text!r}")
+        if day is not None:
+            dt.date(int(year), int(month), int(day))  # raises ValueError on 2019-02-30
+            return cls(f"{year}-{month}-{day}", "day", source)
+        if month is not None:
+            if not 1 <= int(month) <= 12:
+                raise ValueError(f"month out of range: {text!r}")
+            return cls(f"{year}-{month}", "month", source)
+        return cls(year, "year", source)
+
+    @classmethod
+    def from_date(cls, value: dt.date, granularity: Granularity, source: str) -> DocumentDate:
+        """Truncate a full date to ``granularity``."""
+        text = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}[granularity]
+        return cls(value.strftime(text), granularity, source)
+
+    @property
+    def earliest(self) -> dt.date | None:
+        """First day the date can mean."""
+        bounds = self.bounds()
+        return bounds[0] if bounds else None
+
+    @property
+    def latest(self) -> dt.date | None:
+        """Last day the date can mean."""
+        bounds = self.bounds()
+        return bounds[1] if bounds else None
+
+    def bounds(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the date can mean, or ``None`` when there is no date."""
+        if self.value is None:
+            return None
+        year, *rest = (int(part) for part in self.value.split("-"))
+        if not rest:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        month = rest[0]
+        if len(rest) == 1:
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = dt.date(year, month, rest[1])
+        return day, day
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "granularity": self.granularity, "source": self.source}
+
+
+NO_DATE = DocumentDate()
+
+
+@dataclass
+class Document:
+    """One loaded source: its readable text and what is known about it."""
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    language: str | None = None
+    language_source: str = "none"  # "detected", "user", "cli" or "none"
+    date: DocumentDate = NO_DATE
+    format: str = "text"
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression with its TIMEX3 type and value, and the days it can mean.
+
+    ``earliest``/``latest`` are ``None`` when the expression cannot be placed in time (a date
+    without a year, a bare duration); the timeline never invents a time for those.
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    mod: str | None = None  # TIMEX3 mod: "APPROX", "START", "END", ...
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "earliest": _iso(self.earliest),
+            "latest": _iso(self.latest),
+        }
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A mention of a person, organisation or place, with a language-independent ``key``.
+
+    The key is what makes "Venemaa" and "Russia" the same thing across sources.
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "key": self.key,
+        }
+
+
+@dataclass(frozen=True)
+class EventTime:
+    """When an event happened, and on what basis that was decided."""
+
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    value: str | None = None
+    basis: TimeBasis = "unknown"
+    timex: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "earliest": _iso(self.earliest),
+            "latest": _iso(self.latest),
+            "value": self.value,
+            "basis": self.basis,
+            "timex": self.timex,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something a source reports as happening or being said, anchored to its passage."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    cue: str
+    actors: tuple[str, ...] = ()
+    time: EventTime = field(default_factory=EventTime)
+    place: str | None = None  # entity id
+    content: tuple[int, int] | None = None  # span of the quoted claim, for reported speech
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "cue": self.cue,
+            "actors": list(self.actors),
+            "place": self.place,
+            "content": list(self.content) if self.content else None,
+            "time": self.time.to_json(),
+        }
+
+
+@dataclass
+class DocumentAnalysis:
+    """A document with everything extracted from it."""
+
+    document: Document
+    timexes: list[Timex] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        doc = self.document
+        return {
+            "id": doc.id,
+            "path": doc.path,
+            "title": doc.title,
+            "language": doc.language,
+            "language_source": doc.language_source,
+            "format": doc.format,
+            "text": doc.text,
+            "document_date": doc.date.to_json(),
+            "timexes": [t.to_json() for t in self.timexes],
+            "entities": [e.to_json() for e in self.entities],
+            "events": [e.to_json() for e in self.events],
+        }
+
+
+@dataclass(frozen=True)
+class LinkMember:
+    document: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """The same entity, or the same or a related event, in several documents."""
+
+    kind: Literal["entity", "event"]
+    key: str
+    members: tuple[LinkMember, ...]
+    score: float
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "key": self.key,
+            "members": [{"document": m.document, "id": m.id} for m in self.members],
+            "score": round(self.score, 4),
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A file that could not be processed, and why, in words an analyst understands."""
+
+    path: str
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "message": self.message}
+
+
+@dataclass
+class ExtractionResult:
+    """What a pipeline run produced: analyses, cross-document links and per-file errors."""
+
+    documents: list[DocumentAnalysis] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "documents": [d.to_json() for d in self.documents],
+            "links": [link.to_json() for link in self.links],
+            "errors": [e.to_json() for e in self.errors],
+        }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,100 @@
+"""The whole extraction, file to linked events, as plain functions with progress and cancel.
+
+Stages: load -> tag time expressions -> parse (spaCy) -> entities -> events -> cross-source links.
+Each document is processed independently (one bad file never stops the others); links come last
+because they need every document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeweave import compare, entities, events, nlp, temporal
+from timeweave.errors import DocumentError
+from timeweave.loaders import load_document
+from timeweave.model import (
+    Document,
+    DocumentAnalysis,
+    DocumentDate,
+    ExtractionResult,
+    LoadError,
+)
+from timeweave.progress import (
+    CancelToken,
+    ProgressCallback,
+    no_progress,
+    sub_progress,
+)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the analyst said about the files, overriding what the files say about themselves."""
+
+    language: str | None = None
+    date: DocumentDate | None = None
+    dates: Mapping[str, DocumentDate] = field(default_factory=dict)  # by path as given
+
+    def date_for(self, path: str) -> DocumentDate | None:
+        return self.dates.get(path, self.date)
+
+
+def analyse(document: Document) -> DocumentAnalysis:
+    """Extract time expressions, entities and events from one loaded document."""
+    timexes = temporal.tag(document.text, document.language, document.date)
+    parsed = nlp.parse(document.text, document.language)
+    found_entities = entities.find(parsed, document)
+    found_events = events.find(parsed, document, timexes, found_entities)
+    return DocumentAnalysis(document, timexes, found_entities, found_events)
+
+
+def reanchor(analysis: DocumentAnalysis, date: DocumentDate) -> DocumentAnalysis:
+    """Re-normalise a document against a new publication date (the analyst edited it).
+
+    Time expressions keep their spans but get new values; events get their times again.
+    """
+    document = analysis.document
+    document.date = date
+    timexes = temporal.tag(document.text, document.language, date)
+    parsed = nlp.parse(document.text, document.language)
+    found_events = events.find(parsed, document, timexes, analysis.entities)
+    return DocumentAnalysis(document, timexes, analysis.entities, found_events)
+
+
+def run(
+    paths: Sequence[str | Path],
+    overrides: Overrides | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> ExtractionResult:
+    """Load and analyse every file, then link them. Raises ``Cancelled`` if cancelled."""
+    overrides = overrides or Overrides()
+    cancel = cancel or CancelToken()
+    result = ExtractionResult()
+    count = max(len(paths), 1)
+    for index, path in enumerate(paths):
+        cancel.check()
+        name = str(path)
+        step = sub_progress(progress, index / count * 0.95, (index + 1) / count * 0.95)
+        step(0.0, f"Reading {Path(name).name}")
+        try:
+            document = load_document(
+                name,
+                f"d{index + 1}",
+                language=overrides.language,
+                date=overrides.date_for(name),
+            )
+        except DocumentError as exc:
+            result.errors.append(LoadError(name, exc.reason))
+            continue
+        if overrides.language:
+            document.language_source = "cli"
+        step(0.2, f"Analysing {Path(name).name}")
+        result.documents.append(analyse(document))
+    cancel.check()
+    progress(0.95, "Comparing sources")
+    result.links = compare.link(result.documents)
+    progress(1.0, "Done")
+    return result

@@ -1,0 +1,154 @@
+"""The state every view shares: the analysed documents, the selection and the filters.
+
+Views receive the workspace, listen to its signals and write to it; they never call each other
+(glue's hub-and-subset idea). The timeline selects an event -> ``selection_changed`` -> the
+document view scrolls to the passage. The workspace knows nothing about Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from timeweave.model import DocumentAnalysis, Event, ExtractionResult, Link
+
+
+class Signal:
+    """A minimal observer list: ``connect`` a callable, ``emit`` calls each one in order."""
+
+    def __init__(self) -> None:
+        self._slots: list[Callable[..., Any]] = []
+
+    def connect(self, slot: Callable[..., Any]) -> None:
+        if slot not in self._slots:
+            self._slots.append(slot)
+
+    def disconnect(self, slot: Callable[..., Any]) -> None:
+        if slot in self._slots:
+            self._slots.remove(slot)
+
+    def emit(self, *args: Any) -> None:
+        for slot in list(self._slots):
+            slot(*args)
+
+
+@dataclass(frozen=True, order=True)
+class EventRef:
+    """Identifies one event across documents."""
+
+    document: str
+    event: str
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events the views show. Empty fields do not filter."""
+
+    documents: frozenset[str] = frozenset()
+    entity_keys: frozenset[str] = frozenset()
+    bases: frozenset[str] = frozenset()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    text: str = ""
+
+    def accepts(self, analysis: DocumentAnalysis, event: Event) -> bool:
+        """True when ``event`` of ``analysis`` passes every set criterion."""
+        if self.documents and analysis.document.id not in self.documents:
+            return False
+        if self.bases and event.time.basis not in self.bases:
+            return False
+        if self.entity_keys:
+            keys = {e.key for e in analysis.entities if e.id in event.actors or e.id == event.place}
+            keys |= {
+                e.key for e in analysis.entities if event.start <= e.start and e.end <= event.end
+            }
+            if not keys & self.entity_keys:
+                return False
+        if self.start and (event.time.latest is None or event.time.latest < self.start):
+            return False
+        if self.end and (event.time.earliest is None or event.time.earliest > self.end):
+            return False
+        return not self.text or self.text.casefold() in event.text.casefold()
+
+
+@dataclass
+class Workspace:
+    """Documents, links, the current selection and filter, with change signals.
+
+    Signals: ``documents_changed()`` after analyses are added, replaced or removed;
+    ``selection_changed()`` after :meth:`select`; ``filter_changed()`` after :meth:`set_filter`.
+    """
+
+    analyses: list[DocumentAnalysis] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    selection: frozenset[EventRef] = frozenset()
+    selected_entity: str | None = None  # an entity key, when the analyst picked an entity
+    filter: EventFilter = field(default_factory=EventFilter)
+    documents_changed: Signal = field(default_factory=Signal, repr=False, compare=False)
+    selection_changed: Signal = field(default_factory=Signal, repr=False, compare=False)
+    filter_changed: Signal = field(default_factory=Signal, repr=False, compare=False)
+
+    def set_result(self, result: ExtractionResult) -> None:
+        """Replace all documents with a pipeline result."""
+        self.analyses = list(result.documents)
+        self.links = list(result.links)
+        self._drop_stale_selection()
+        self.documents_changed.emit()
+
+    def replace(self, analysis: DocumentAnalysis, links: list[Link] | None = None) -> None:
+        """Put a re-analysed document in place of the one with the same id (or append it)."""
+        for index, old in enumerate(self.analyses):
+            if old.document.id == analysis.document.id:
+                self.analyses[index] = analysis
+                break
+        else:
+            self.analyses.append(analysis)
+        if links is not None:
+            self.links = list(links)
+        self._drop_stale_selection()
+        self.documents_changed.emit()
+
+    def analysis(self, document_id: str) -> DocumentAnalysis:
+        """The analysis of one document; ``KeyError`` if it is not open."""
+        for analysis in self.analyses:
+            if analysis.document.id == document_id:
+                return analysis
+        raise KeyError(document_id)
+
+    def event(self, ref: EventRef) -> Event:
+        """The event a reference points at; ``KeyError`` if it is gone."""
+        for event in self.analysis(ref.document).events:
+            if event.id == ref.event:
+                return event
+        raise KeyError(ref)
+
+    def visible_events(self) -> Iterator[tuple[DocumentAnalysis, Event]]:
+        """Every event that passes the current filter, document by document."""
+        for analysis in self.analyses:
+            for event in analysis.events:
+                if self.filter.accepts(analysis, event):
+                    yield analysis, event
+
+    def select(self, refs: Iterable[EventRef], entity_key: str | None = None) -> None:
+        """Make ``refs`` the selection; emits only when something changed."""
+        selection = frozenset(refs)
+        if selection == self.selection and entity_key == self.selected_entity:
+            return
+        self.selection = selection
+        self.selected_entity = entity_key
+        self.selection_changed.emit()
+
+    def set_filter(self, event_filter: EventFilter) -> None:
+        if event_filter != self.filter:
+            self.filter = event_filter
+            self.filter_changed.emit()
+
+    def _drop_stale_selection(self) -> None:
+        alive = {
+            EventRef(a.document.id, e.id) for a in self.analyses for e in a.events
+        }
+        if not self.selection <= alive:
+            self.selection = self.selection & alive
+            self.selection_changed.emit()
