@@ -80,7 +80,8 @@ class DocumentDate:
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
         month = rest[0]
         if len(rest) == 1:
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last)
         day = dt.date(year, month, rest[1])
         return day, day
 

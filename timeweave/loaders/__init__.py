@@ -61,14 +61,19 @@ def read_bytes(path: Path) -> bytes:
         raise DocumentError(name, "no such file")
     if path.is_dir():
         raise DocumentError(name, "this is a folder, not a document")
+    if not path.is_file():
+        # A FIFO or device would block or never end: refuse it before opening.
+        raise DocumentError(name, "this is not a regular file")
+    limit = f"Timeweave opens files up to {MAX_FILE_BYTES // (1024 * 1024)} MB"
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise DocumentError(
-                name, f"the file is {size / 1e6:.0f} MB; Timeweave opens files up to "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
-            )
-        return path.read_bytes()
+            raise DocumentError(name, f"the file is {size / 1e6:.0f} MB; {limit}")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow while we read it
+        if len(data) > MAX_FILE_BYTES:
+            raise DocumentError(name, f"the file is larger than the limit; {limit}")
+        return data
     except PermissionError as exc:
         raise DocumentError(name, "permission denied") from exc
     except OSError as exc:
