@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 Granularity = Literal["year", "month", "day"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-TimeBasis = Literal["timex", "document_date", "unknown"]
+TimeBasis = Literal["timex", "document_date", "unknown", "analyst"]  # analyst: set in review
 
 _DATE_RE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
 

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from timeweave.model import DocumentAnalysis, Event, ExtractionResult, Link
+from timeweave.model import DocumentAnalysis, Event, ExtractionResult, Link, LoadError
+from timeweave.review import Review
 
 
 class Signal:
@@ -79,6 +80,10 @@ class Workspace:
 
     Signals: ``documents_changed()`` after analyses are added, replaced or removed;
     ``selection_changed()`` after :meth:`select`; ``filter_changed()`` after :meth:`set_filter`.
+
+    ``analyses`` is what the views show: the machine output (``machine``) with the analyst's
+    ``review`` applied. Both are kept, so a re-analysis keeps the corrections and an export
+    can give either.
     """
 
     analyses: list[DocumentAnalysis] = field(default_factory=list)
@@ -89,24 +94,53 @@ class Workspace:
     documents_changed: Signal = field(default_factory=Signal, repr=False, compare=False)
     selection_changed: Signal = field(default_factory=Signal, repr=False, compare=False)
     filter_changed: Signal = field(default_factory=Signal, repr=False, compare=False)
+    machine: list[DocumentAnalysis] = field(default_factory=list)
+    review: Review = field(default_factory=Review)
+    errors: list[LoadError] = field(default_factory=list)
 
-    def set_result(self, result: ExtractionResult) -> None:
-        """Replace all documents with a pipeline result."""
-        self.analyses = list(result.documents)
+    def __post_init__(self) -> None:
+        if not self.machine:
+            self.machine = list(self.analyses)
+
+    def set_result(self, result: ExtractionResult, review: Review | None = None) -> None:
+        """Replace all documents with a pipeline result (and, from a project, its review)."""
+        self.machine = list(result.documents)
         self.links = list(result.links)
-        self._drop_stale_selection()
-        self.documents_changed.emit()
+        self.errors = list(result.errors)
+        if review is not None:
+            self.review = review
+        self._apply_review()
 
     def replace(self, analysis: DocumentAnalysis, links: list[Link] | None = None) -> None:
         """Put a re-analysed document in place of the one with the same id (or append it)."""
-        for index, old in enumerate(self.analyses):
+        for index, old in enumerate(self.machine):
             if old.document.id == analysis.document.id:
-                self.analyses[index] = analysis
+                self.machine[index] = analysis
                 break
         else:
-            self.analyses.append(analysis)
+            self.machine.append(analysis)
         if links is not None:
             self.links = list(links)
+        self._apply_review()
+
+    def set_review(self, review: Review) -> None:
+        """Apply a changed review (an edit or its undo) and tell the views."""
+        self.review = review
+        self._apply_review()
+
+    def machine_analysis(self, document_id: str) -> DocumentAnalysis:
+        """The machine output of one document, before the analyst's corrections."""
+        for analysis in self.machine:
+            if analysis.document.id == document_id:
+                return analysis
+        raise KeyError(document_id)
+
+    def result(self) -> ExtractionResult:
+        """The machine output as one result: what a project file stores next to the review."""
+        return ExtractionResult(list(self.machine), list(self.links), list(self.errors))
+
+    def _apply_review(self) -> None:
+        self.analyses = [self.review.apply(analysis) for analysis in self.machine]
         self._drop_stale_selection()
         self.documents_changed.emit()
 
