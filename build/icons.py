@@ -58,7 +58,8 @@ def ico(pngs: dict[int, bytes]) -> bytes:
 def icns(pngs: dict[int, bytes]) -> bytes:
     """A macOS icon family: each entry is a four-letter type, its length, and the PNG."""
     body = b"".join(
-        ICNS_TYPES[size] + struct.pack(">I", len(png) + 8) + png for size, png in sorted(pngs.items())
+        ICNS_TYPES[size] + struct.pack(">I", len(png) + 8) + png
+        for size, png in sorted(pngs.items())
     )
     return b"icns" + struct.pack(">I", len(body) + 8) + body
 
