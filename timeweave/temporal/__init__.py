@@ -1,0 +1,57 @@
+"""Timeweave's temporal tagger: find time expressions, give them TIMEX3 values and day bounds.
+
+Languages with rules (``timeweave.temporal.lang``) find mentions; one shared resolver
+(:mod:`timeweave.temporal.resolve`) anchors them against the document creation time. Other
+languages go through dateparser (:mod:`timeweave.temporal.fallback`), which is weaker.
+"""
+
+from __future__ import annotations
+
+from timeweave.model import DocumentDate, Timex
+from timeweave.temporal import fallback
+from timeweave.temporal.base import Mention, TemporalLanguage
+from timeweave.temporal.lang import LANGUAGES
+from timeweave.temporal.resolve import resolve
+
+__all__ = ["LANGUAGES", "language_for", "tag"]
+
+
+def language_for(language: str | None) -> TemporalLanguage | None:
+    """The rule package for a language code (``en``, ``en-GB``, ``EN``), if there is one."""
+    if not language:
+        return None
+    return LANGUAGES.get(language.strip().lower().replace("_", "-").split("-")[0])
+
+
+def tag(text: str, language: str | None, dct: DocumentDate) -> list[Timex]:
+    """Time expressions in ``text``, ids ``t1``, ``t2``, ... in text order.
+
+    ``language`` picks the rules; a language without rules falls back to dateparser, and no
+    language at all finds nothing rather than guessing (words that are dates in one language
+    are common words in another: "We", "may", "mai").
+    """
+    rules = language_for(language)
+    if rules is not None:
+        return _from_mentions(text, rules, dct)
+    if not language or not text.strip():
+        return []
+    code = language.strip().lower().replace("_", "-").split("-")[0]
+    found = fallback.find(text, code, dct)
+    return [
+        Timex(f"t{index}", f.start, f.end, text[f.start : f.end], f.type, f.value, f.earliest,
+              f.latest)
+        for index, f in enumerate(found, start=1)
+    ]
+
+
+def _from_mentions(text: str, rules: TemporalLanguage, dct: DocumentDate) -> list[Timex]:
+    mentions: list[Mention] = sorted(rules.find(text), key=lambda m: (m.start, m.end))
+    timexes: list[Timex] = []
+    for mention in mentions:
+        resolved = resolve(mention, dct, rules.tense(text, mention.start, mention.end))
+        timexes.append(
+            Timex(f"t{len(timexes) + 1}", mention.start, mention.end,
+                  text[mention.start : mention.end], mention.type, resolved.value,
+                  resolved.earliest, resolved.latest, mention.mod)
+        )
+    return timexes
