@@ -102,6 +102,10 @@ class Review:
             corrections[key] = correction
         return replace(self, corrections=corrections)
 
+    def changed(self, key: EventKey, **fields: Any) -> Review:
+        """A review where the correction of ``key`` has ``fields`` changed (status, time, ...)."""
+        return self.with_correction(key, replace(self.correction(key), **fields))
+
     def with_added(self, document_id: str, event: Event) -> Review:
         return replace(self, added=(*self.added, (document_id, event)))
 
@@ -154,6 +158,22 @@ class Review:
             (item["document"], event_from_json(item["event"])) for item in data.get("added", [])
         )
         return cls(corrections, added)
+
+
+def event_from_span(analysis: DocumentAnalysis, event_id: str, start: int, end: int) -> Event:
+    """An event the analyst marked in the text: actors and time from what the span contains."""
+    text = analysis.document.text
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    actors = tuple(
+        e.id for e in analysis.entities
+        if start <= e.start and e.end <= end and e.label in ("PER", "PERSON", "ORG", "NORP", "GPE")
+    )
+    timex = next(
+        (t for t in analysis.timexes if start <= t.start and t.end <= end and t.earliest), None
+    )
+    time = (EventTime(timex.earliest, timex.latest, timex.value, "timex", timex.id)
+            if timex else EventTime())
+    return Event(event_id, start, end, text[start:end], "", actors, time)
 
 
 def _date(value: str | None) -> dt.date | None:

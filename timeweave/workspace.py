@@ -174,6 +174,14 @@ class Workspace:
         self.selected_entity = entity_key
         self.selection_changed.emit()
 
+    def events_with_entity(self, key: str) -> list[EventRef]:
+        """Every event whose actors, place or passage mention the entity ``key``."""
+        wanted = EventFilter(entity_keys=frozenset({key}))
+        return [
+            EventRef(a.document.id, e.id)
+            for a in self.analyses for e in a.events if wanted.accepts(a, e)
+        ]
+
     def set_filter(self, event_filter: EventFilter) -> None:
         if event_filter != self.filter:
             self.filter = event_filter

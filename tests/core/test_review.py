@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.gui.analyses import estonian
 from timeweave.model import DocumentDate, Event
-from timeweave.review import Correction, Review, analyst_time
+from timeweave.review import Correction, Review, analyst_time, event_from_span
 
 
 def test_rejected_event_is_left_out_but_machine_output_is_untouched() -> None:
@@ -48,3 +48,20 @@ def test_empty_correction_is_forgotten_and_json_round_trips() -> None:
     )
     assert Review.from_json(review.to_json()) == review
     assert review.with_correction(("d1", "e1"), Correction()).corrections.keys() == {("d1", "e2")}
+
+
+def test_event_from_span_takes_actors_and_time_inside_it() -> None:
+    machine = estonian()
+    timex = machine.timexes[2]  # "sel nädalal"
+    putin = machine.entities[2]
+    event = event_from_span(machine, "u1", putin.start, timex.end)
+    assert event.text == "Vladimir Putin teatas sel nädalal"
+    assert event.actors == (putin.id,)
+    assert (event.time.earliest, event.time.basis, event.time.timex) == (
+        timex.earliest, "timex", timex.id,
+    )
+
+
+def test_changed_updates_one_field_of_a_correction() -> None:
+    review = Review().changed(("d1", "e1"), status="accepted").changed(("d1", "e1"), actors=())
+    assert review.correction(("d1", "e1")) == Correction("accepted", None, ())

@@ -1,0 +1,9 @@
+"""``python -m gui`` starts the desktop app."""
+
+from __future__ import annotations
+
+import sys
+
+from gui.app import main
+
+sys.exit(main())

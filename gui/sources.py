@@ -1,0 +1,208 @@
+"""The Sources panel: each document with its language, publication date, counts and status.
+
+The date and the language are editable in place. A date may be a year, a month or a day (the
+precision the analyst knows); a document without one says so in red and invites a double-click,
+because every relative date in it ("on Thursday", "last week") depends on it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import palette
+from timeweave.model import DocumentDate
+from timeweave.workspace import Workspace
+
+COLUMNS = ("Source", "Lang", "Published", "Events", "Entities", "Status")
+LANG, DATE, STATUS = 1, 2, 5
+NO_DATE_TEXT = "no date — double-click to set"
+
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+
+
+class SourcesPanel(QWidget):
+    """Rows for open documents, files still being processed and files that failed."""
+
+    date_changed = Signal(str, object)  # document id, DocumentDate
+    language_changed = Signal(str, str)  # document id, language code
+    document_activated = Signal(str)  # document id
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {palette.MISSING.name()}")
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self._pending: dict[str, str] = {}  # path -> status, for files not analysed yet
+        self._filling = False
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.table.itemDoubleClicked.connect(self._on_double_clicked)
+        workspace.documents_changed.connect(self.refresh)
+        self.refresh()
+
+    def set_pending(self, paths: list[str]) -> None:
+        """Show files that are about to be processed, before any result exists."""
+        self._pending = {path: "queued" for path in paths}
+        self.refresh()
+
+    def set_status(self, name: str, status: str) -> None:
+        """Update the status of a pending file named ``name`` (its file name)."""
+        for path in self._pending:
+            if Path(path).name == name:
+                self._pending[path] = status
+        self.refresh()
+
+    def clear_pending(self) -> None:
+        self._pending = {}
+        self.refresh()
+
+    def row_of(self, document_id: str) -> int:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == document_id:
+                return row
+        raise KeyError(document_id)
+
+    def refresh(self) -> None:
+        self._filling = True
+        self.table.setRowCount(0)
+        for index, analysis in enumerate(self.workspace.analyses):
+            doc = analysis.document
+            date_item = QTableWidgetItem()
+            if doc.date.value:
+                date_item.setText(doc.date.value)
+                date_item.setToolTip(f"{doc.date.granularity} precision, from {doc.date.source}. "
+                                     "Double-click to change: YYYY, YYYY-MM or YYYY-MM-DD.")
+            else:
+                date_item.setText(NO_DATE_TEXT)
+                date_item.setForeground(QBrush(palette.MISSING))
+                italic = QFont(date_item.font())
+                italic.setItalic(True)
+                date_item.setFont(italic)
+                date_item.setToolTip("Relative dates in this document cannot be placed in "
+                                     "time until you give its publication date.")
+            title = QTableWidgetItem(doc.title or Path(doc.path).name)
+            title.setData(Qt.ItemDataRole.UserRole, doc.id)
+            title.setForeground(QBrush(palette.source_colour(index)))
+            title.setToolTip(doc.path)
+            lang = QTableWidgetItem(doc.language or "?")
+            lang.setToolTip(f"Language ({doc.language_source}). Double-click to change.")
+            status = "ready" if doc.date.value else "needs a date"
+            if doc.date.value and doc.date.source not in ("none", "user"):
+                status = f"ready · date from {doc.date.source}"
+            self._append([
+                (title, _READ_ONLY), (lang, _EDITABLE), (date_item, _EDITABLE),
+                (QTableWidgetItem(str(len(analysis.events))), _READ_ONLY),
+                (QTableWidgetItem(str(len(analysis.entities))), _READ_ONLY),
+                (QTableWidgetItem(status), _READ_ONLY),
+            ])
+        for path, status in self._pending.items():
+            self._append([(QTableWidgetItem(Path(path).name), _READ_ONLY)]
+                         + [(QTableWidgetItem(""), _READ_ONLY)] * 4
+                         + [(QTableWidgetItem(status), _READ_ONLY)])
+        for error in self.workspace.errors:
+            name = QTableWidgetItem(Path(error.path).name)
+            name.setToolTip(error.path)
+            problem = QTableWidgetItem(f"not loaded: {error.message}")
+            problem.setToolTip(error.message)
+            for item in (name, problem):
+                item.setForeground(QBrush(palette.MISSING))
+            self._append([(name, _READ_ONLY)] + [(QTableWidgetItem(""), _READ_ONLY)] * 4
+                         + [(problem, _READ_ONLY)])
+        self._filling = False
+
+    def _append(self, cells: list[tuple[QTableWidgetItem, Qt.ItemFlag]]) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, (item, flags) in enumerate(cells):
+            item.setFlags(flags)
+            self.table.setItem(row, column, item)
+
+    def _document_id(self, row: int) -> str | None:
+        item = self.table.item(row, 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _on_double_clicked(self, item: QTableWidgetItem) -> None:
+        doc_id = self._document_id(item.row())
+        if doc_id is not None and item.column() not in (LANG, DATE):
+            self.document_activated.emit(doc_id)
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        doc_id = self._document_id(item.row())
+        if doc_id is None:
+            return
+        text = item.text().strip()
+        if item.column() == DATE:
+            self.edit_date(doc_id, text)
+        elif item.column() == LANG:
+            self.edit_language(doc_id, text)
+
+    def edit_date(self, document_id: str, text: str) -> bool:
+        """Parse what the analyst typed; a bad date is explained, never half-applied."""
+        current = self.workspace.analysis(document_id).document.date
+        if text in (NO_DATE_TEXT, current.value or ""):
+            return False
+        try:
+            date = DocumentDate.parse(text, "user")
+        except ValueError as exc:
+            self.show_message(f"Date not changed: {exc}.")
+            self.refresh()
+            return False
+        self.message.hide()
+        self.set_row_status(document_id, "re-dating…")
+        self.date_changed.emit(document_id, date)
+        return True
+
+    def edit_language(self, document_id: str, text: str) -> bool:
+        code = text.lower()
+        if code == (self.workspace.analysis(document_id).document.language or ""):
+            return False
+        if not (code.isascii() and code.isalpha() and len(code) in (2, 3)):
+            self.show_message(f"Language not changed: {text!r} is not a language code such as "
+                              "'et' or 'en'.")
+            self.refresh()
+            return False
+        self.message.hide()
+        self.set_row_status(document_id, "re-analysing…")
+        self.language_changed.emit(document_id, code)
+        return True
+
+    def set_row_status(self, document_id: str, status: str) -> None:
+        self._filling = True
+        self.table.item(self.row_of(document_id), STATUS).setText(status)
+        self._filling = False
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+
