@@ -1,0 +1,322 @@
+"""The closed Estonian time vocabulary, as data: principal parts and what each word means.
+
+Only principal parts are written here; :mod:`timeweave.temporal.lang.et.morphology` expands them
+to every case and number, and :data:`LEXICON` maps each lower-case surface form to its readings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from timeweave.temporal.base import PartOfDay, Season, Unit
+from timeweave.temporal.lang.et.morphology import Case, Number, Stems, paradigm, stems
+
+Kind = Literal[
+    "weekday", "month", "unit", "num", "ord", "season", "pod", "rel", "day_deictic",
+    "year_deictic", "ref", "quant", "time_noun",
+]
+
+
+def words(text: str) -> frozenset[str]:
+    """A closed word list written as whitespace-separated text (spaCy's stop-word style)."""
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a surface form: what kind of time word, its value, case and number.
+
+    ``value`` is the weekday (0 = Monday), month (1-12), unit name, number, offset, part of day,
+    season or reference value, depending on ``kind``.
+    """
+
+    kind: Kind
+    value: int | float | str
+    case: Case
+    number: Number
+    lemma: str
+
+
+WEEKDAYS: dict[str, Stems] = {
+    "esmaspäev": stems("esmaspäev", "esmaspäeva", "esmaspäeva", "esmaspäevade", "esmaspäevi"),
+    "teisipäev": stems("teisipäev", "teisipäeva", "teisipäeva", "teisipäevade", "teisipäevi"),
+    "kolmapäev": stems("kolmapäev", "kolmapäeva", "kolmapäeva", "kolmapäevade", "kolmapäevi"),
+    "neljapäev": stems("neljapäev", "neljapäeva", "neljapäeva", "neljapäevade", "neljapäevi"),
+    "reede": stems("reede", "reede", "reedet", "reedete", "reedeid"),
+    "laupäev": stems("laupäev", "laupäeva", "laupäeva", "laupäevade", "laupäevi"),
+    "pühapäev": stems("pühapäev", "pühapäeva", "pühapäeva", "pühapäevade", "pühapäevi"),
+}
+
+MONTH_NAMES = (
+    "jaanuar", "veebruar", "märts", "aprill", "mai", "juuni", "juuli", "august", "september",
+    "oktoober", "november", "detsember",
+)
+MONTH_GENITIVES = (
+    "jaanuari", "veebruari", "märtsi", "aprilli", "mai", "juuni", "juuli", "augusti",
+    "septembri", "oktoobri", "novembri", "detsembri",
+)
+MONTHS: dict[str, Stems] = {
+    name: stems(name, gen, "maid" if name == "mai" else f"{gen} {gen}t", gen + "de")
+    for name, gen in zip(MONTH_NAMES, MONTH_GENITIVES, strict=True)
+}
+# Abbreviations are only trusted right after a day number ("22. okt."): alone they are words.
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "jaan": 1, "veebr": 2, "veeb": 2, "apr": 4, "aug": 8, "sept": 9, "sep": 9, "okt": 10,
+    "nov": 11, "dets": 12, "dtsm": 12,
+}
+
+UNITS: dict[str, tuple[Unit | Literal["second", "millennium"], Stems]] = {
+    "sekund": ("second", stems("sekund", "sekundi", "sekundit", "sekundite", "sekundeid")),
+    "minut": ("minute", stems("minut", "minuti", "minutit", "minutite", "minuteid")),
+    "tund": ("hour", stems("tund", "tunni", "tundi", "tundide", "tunde")),
+    "päev": ("day", stems("päev", "päeva", "päeva", "päevade", "päevi", "päevi")),
+    "ööpäev": ("day", stems("ööpäev", "ööpäeva", "ööpäeva", "ööpäevade", "ööpäevi", "ööpäevi")),
+    "nädal": ("week", stems("nädal", "nädala", "nädalat", "nädalate", "nädalaid", "nädalai")),
+    "kuu": ("month", stems("kuu", "kuu", "kuud", "kuude", "kuid", "kui")),
+    "kvartal": ("quarter", stems("kvartal", "kvartali", "kvartalit", "kvartalite", "kvartaleid")),
+    "poolaasta": ("half", stems("poolaasta", "poolaasta", "poolaastat", "poolaastate",
+                               "poolaastaid", "poolaastai")),
+    "aasta": ("year", stems("aasta", "aasta", "aastat", "aastate", "aastaid", "aastai")),
+    "aastakümme": ("decade", stems("aastakümme", "aastakümne", "aastakümmet", "aastakümnete",
+                                   "aastakümneid", "aastakümnei")),
+    "sajand": ("century", stems("sajand", "sajandi", "sajandit", "sajandite", "sajandeid",
+                                "sajandei")),
+    "aastatuhat": ("millennium", stems("aastatuhat", "aastatuhande", "aastatuhandet",
+                                       "aastatuhandete", "aastatuhandeid")),
+    "nädalavahetus": ("weekend", stems("nädalavahetus", "nädalavahetuse", "nädalavahetust",
+                                       "nädalavahetuste", "nädalavahetusi")),
+}
+# TIMEX3 duration letters per unit, and whether the value goes after "T" (time units).
+DURATION_CODES: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "weekend": ("WE", False), "week": ("W", False), "month": ("M", False),
+    "quarter": ("Q", False), "half": ("H", False), "year": ("Y", False),
+    "decade": ("DE", False), "century": ("CE", False), "millennium": ("ML", False),
+}
+
+SEASONS: dict[str, tuple[Season, Stems]] = {
+    "kevad": ("SP", stems("kevad", "kevade", "kevadet", "kevadete", "kevadeid")),
+    "suvi": ("SU", stems("suvi", "suve", "suve", "suvede", "suvesid", "suvi")),
+    "sügis": ("FA", stems("sügis", "sügise", "sügist", "sügiste", "sügisi", "sügisi")),
+    "talv": ("WI", stems("talv", "talve", "talve", "talvede", "talvesid", "talvi")),
+}
+
+PARTS_OF_DAY: dict[str, tuple[PartOfDay, Stems]] = {
+    "hommik": ("MO", stems("hommik", "hommiku", "hommikut", "hommikute", "hommikuid")),
+    "varahommik": ("MO", stems("varahommik", "varahommiku", "varahommikut", "varahommikute",
+                               "varahommikuid")),
+    "hommikupoolik": ("MO", stems("hommikupoolik", "hommikupooliku", "hommikupoolikut")),
+    "ennelõuna": ("MO", stems("ennelõuna", "ennelõuna", "ennelõunat")),
+    "keskpäev": ("MI", stems("keskpäev", "keskpäeva", "keskpäeva")),
+    "pärastlõuna": ("AF", stems("pärastlõuna", "pärastlõuna", "pärastlõunat", "pärastlõunate",
+                                "pärastlõunaid")),
+    "õhtupoolik": ("AF", stems("õhtupoolik", "õhtupooliku", "õhtupoolikut")),
+    "õhtu": ("EV", stems("õhtu", "õhtu", "õhtut", "õhtute", "õhtuid", "õhtui")),
+    "öö": ("NI", stems("öö", "öö", "ööd", "ööde", "öid", "öi")),
+    "südaöö": ("NI", stems("südaöö", "südaöö", "südaööd")),
+    "kesköö": ("NI", stems("kesköö", "kesköö", "keskööd")),
+}
+# "lõuna" is also "south" ("lõunas" = in the south): only its time-only cases are taken.
+NOON_FORMS: dict[str, Case] = {"lõunal": "ade", "lõunani": "ter", "lõunaks": "tra"}
+
+# Adverbs of the form "-ti": "on Mondays", "in the mornings", "in summers" - always a set.
+ADVERB_SUFFIX = "ti"
+
+# Deictic day words: offset from the day of writing. Their adjectives inflect ("tänasest").
+DAY_DEICTICS: dict[str, int] = {"üleeile": -2, "eile": -1, "täna": 0, "homme": 1, "ülehomme": 2}
+DAY_DEICTIC_ADJECTIVES: dict[int, Stems] = {
+    -2: stems("üleeilne", "üleeilse", "üleeilset", "üleeilsete", "üleeilseid"),
+    -1: stems("eilne", "eilse", "eilset", "eilsete", "eilseid"),
+    0: stems("tänane", "tänase", "tänast", "tänaste", "tänaseid"),
+    1: stems("homne", "homse", "homset", "homsete", "homseid"),
+    2: stems("ülehomne", "ülehomse", "ülehomset", "ülehomsete", "ülehomseid"),
+}
+YEAR_DEICTICS: dict[str, int] = {"tunamullu": -2, "mullu": -1, "tänavu": 0}
+YEAR_DEICTIC_ADJECTIVES: dict[int, Stems] = {
+    -2: stems("tunamullune", "tunamulluse", "tunamullust", "tunamulluste", "tunamulluseid"),
+    -1: stems("mullune", "mulluse", "mullust", "mulluste", "mulluseid"),
+    0: stems("tänavune", "tänavuse", "tänavust", "tänavuste", "tänavuseid"),
+}
+
+# Words that place a unit, weekday, month or season relative to the DCT.
+RELATIVE_MODIFIERS: dict[str, tuple[int, Stems]] = {
+    "eelmine": (-1, stems("eelmine", "eelmise", "eelmist", "eelmiste", "eelmisi")),
+    "üle-eelmine": (-2, stems("üle-eelmine", "üle-eelmise", "üle-eelmist", "üle-eelmiste",
+                              "üle-eelmisi")),
+    "möödunud": (-1, stems("möödunud", "möödunud möödunu", "möödunut", "möödunute",
+                           "möödunuid")),
+    "möödund": (-1, stems("möödund", "möödund", "möödund")),
+    "läinud": (-1, stems("läinud", "läinud", "läinut")),
+    "järgmine": (1, stems("järgmine", "järgmise", "järgmist", "järgmiste", "järgmisi")),
+    "ülejärgmine": (2, stems("ülejärgmine", "ülejärgmise", "ülejärgmist", "ülejärgmiste",
+                             "ülejärgmisi")),
+    "tulev": (1, stems("tulev", "tuleva", "tulevat", "tulevate", "tulevaid")),
+    "eelolev": (1, stems("eelolev", "eeloleva", "eelolevat", "eelolevate", "eelolevaid")),
+    "saabuv": (1, stems("saabuv", "saabuva", "saabuvat", "saabuvate", "saabuvaid")),
+    "see": (0, stems("see", "selle", "seda", "nende", "neid")),
+    "käesolev": (0, stems("käesolev", "käesoleva", "käesolevat", "käesolevate",
+                          "käesolevaid")),
+    "praegune": (0, stems("praegune", "praeguse", "praegust", "praeguste", "praegusi")),
+    "algav": (0, stems("algav", "algava", "algavat", "algavate", "algavaid")),
+    "lõppev": (0, stems("lõppev", "lõppeva", "lõppevat", "lõppevate", "lõppevaid")),
+}
+# Short forms of "see" ("sel nädalal", "sel aastal") and its contracted plural.
+SEE_SHORT_FORMS: dict[str, Case] = {"sel": "ade", "sellel": "ade", "sest": "ela", "sesse": "ill"}
+# "viimane" (last, latest) and "lähim"/"lähem" (nearest, coming) anchor durations to the DCT.
+LAST: Stems = stems("viimane", "viimase", "viimast", "viimaste", "viimaseid", "viimasei")
+NEXT_NEAREST: tuple[Stems, ...] = (
+    stems("lähim", "lähima", "lähimat", "lähimate", "lähimaid"),
+    stems("lähem", "lähema", "lähemat", "lähemate", "lähemaid"),
+)
+# The bound prefix "lähi-" ("lähipäevil", "lähiaastatel"): the coming days, years.
+NEAR_PREFIX = "lähi"
+
+CARDINALS: dict[int, Stems] = {
+    1: stems("üks", "ühe", "üht ühte"),
+    2: stems("kaks", "kahe", "kaht kahte"),
+    3: stems("kolm", "kolme", "kolme"),
+    4: stems("neli", "nelja", "nelja"),
+    5: stems("viis", "viie", "viit viite"),
+    6: stems("kuus", "kuue", "kuut kuute"),
+    7: stems("seitse", "seitsme", "seitset seitsmet"),
+    8: stems("kaheksa", "kaheksa", "kaheksat"),
+    9: stems("üheksa", "üheksa", "üheksat"),
+    10: stems("kümme", "kümne", "kümmet kümnet"),
+    100: stems("sada", "saja", "sada sadat"),
+    1000: stems("tuhat", "tuhande", "tuhat tuhandet"),
+}
+# Approximate and unknown quantities: "paar päeva" (~2), "mitu aastat" / "mõni kuu" (X).
+QUANTIFIERS: dict[str, tuple[int | None, Stems]] = {
+    "paar": (2, stems("paar", "paari", "paari paarit")),
+    "mitu": (None, stems("mitu", "mitme", "mitut", "mitmete", "mitmeid")),
+    "mõni": (None, stems("mõni", "mõne", "mõnd mõnda", "mõnede", "mõningaid")),
+    "mitmed": (None, stems("mitmed", "mitmete", "mitmeid")),
+    "pool": (0.5, stems("pool", "poole", "poolt")),
+    "poolteist": (1.5, stems("poolteist", "pooleteise", "pooltteist")),
+}
+ORDINALS: dict[int, Stems] = {
+    1: stems("esimene", "esimese", "esimest", "esimeste", "esimesi"),
+    2: stems("teine", "teise", "teist", "teiste", "teisi"),
+    3: stems("kolmas", "kolmanda", "kolmandat", "kolmandate", "kolmandaid"),
+    4: stems("neljas", "neljanda", "neljandat", "neljandate", "neljandaid"),
+    5: stems("viies", "viienda", "viiendat", "viiendate", "viiendaid"),
+    6: stems("kuues", "kuuenda", "kuuendat", "kuuendate", "kuuendaid"),
+    7: stems("seitsmes", "seitsmenda", "seitsmendat", "seitsmendate", "seitsmendaid"),
+    8: stems("kaheksas", "kaheksanda", "kaheksandat", "kaheksandate", "kaheksandaid"),
+    9: stems("üheksas", "üheksanda", "üheksandat", "üheksandate", "üheksandaid"),
+    10: stems("kümnes", "kümnenda", "kümnendat", "kümnendate", "kümnendaid"),
+}
+
+# Vague pointers at the DCT, indeclinable adverbs and set phrases.
+REFERENCES: dict[str, str] = {
+    "praegu": "PRESENT_REF", "nüüd": "PRESENT_REF", "hetkel": "PRESENT_REF",
+    "tänapäeval": "PRESENT_REF", "nüüdseks": "PRESENT_REF", "praeguseks": "PRESENT_REF",
+    "hetkeks": "PRESENT_REF", "tänaseni": "PRESENT_REF", "praeguseni": "PRESENT_REF",
+    "hiljuti": "PAST_REF", "äsja": "PAST_REF", "hiljaaegu": "PAST_REF", "minevikus": "PAST_REF",
+    "varsti": "FUTURE_REF", "peagi": "FUTURE_REF", "tulevikus": "FUTURE_REF",
+    "edaspidi": "FUTURE_REF", "lähitulevikus": "FUTURE_REF", "lähiajal": "FUTURE_REF",
+    "tulevikuks": "FUTURE_REF", "peatselt": "FUTURE_REF",
+}
+# Nouns "time, period, moment" that make a phrase with an adjective: "viimasel ajal".
+TIME_NOUNS: dict[str, Stems] = {
+    "aeg": stems("aeg", "aja", "aega", "aegade", "aegu", "aegu"),
+    "hetk": stems("hetk", "hetke", "hetke", "hetkede", "hetki"),
+}
+
+# Words that put a TIMEX3 modifier on the expression they precede or follow.
+APPROX_WORDS = words("umbes ligi ligikaudu u peaaegu circa ca enam-vähem")
+MORE_WORDS = words("üle enam kauem rohkem")
+LESS_WORDS = words("alla vähem")
+# Positions within a period: "aasta alguses", "kuu lõpus", "nädala keskel", "sajandi teisel poolel".
+PERIOD_POSITIONS: dict[str, tuple[str, Stems]] = {
+    "algus": ("START", stems("algus", "alguse", "algust")),
+    "lõpp": ("END", stems("lõpp", "lõpu", "lõppu")),
+    "keskpaik": ("MID", stems("keskpaik", "keskpaiga", "keskpaika")),
+    "kesk": ("MID", stems("kesk", "keske", "kesket")),
+}
+PERIOD_POSITION_EXTRA: dict[str, str] = {"keskel": "MID", "lõpul": "END", "lõpupoole": "END",
+                                         "poole": "MID"}
+# Prefixes that make a season or part of day early, mid or late: "hilissügisel", "varakevadel".
+SEASON_PREFIXES: dict[str, str] = {"vara": "START", "kesk": "MID", "hilis": "END"}
+
+
+def _build() -> dict[str, tuple[Reading, ...]]:
+    """Expand every paradigm above into the surface-form lexicon."""
+    lexicon: dict[str, list[Reading]] = {}
+
+    def add(kind: Kind, value: int | float | str, word: Stems, lemma: str) -> None:
+        for surface, readings in paradigm(word).items():
+            for case, number in readings:
+                lexicon.setdefault(surface, []).append(Reading(kind, value, case, number, lemma))
+
+    for index, (lemma, word) in enumerate(WEEKDAYS.items()):
+        add("weekday", index, word, lemma)
+    for index, (lemma, word) in enumerate(MONTHS.items(), start=1):
+        add("month", index, word, lemma)
+    for lemma, (unit, word) in UNITS.items():
+        add("unit", unit, word, lemma)
+    for lemma, (season, word) in SEASONS.items():
+        add("season", season, word, lemma)
+    for lemma, (part, word) in PARTS_OF_DAY.items():
+        add("pod", part, word, lemma)
+    for surface, case in NOON_FORMS.items():
+        lexicon.setdefault(surface, []).append(Reading("pod", "MI", case, "sg", "lõuna"))
+    for word_offset, word in DAY_DEICTIC_ADJECTIVES.items():
+        add("day_deictic", word_offset, word, word.nom[0])
+    for surface, offset in DAY_DEICTICS.items():
+        lexicon.setdefault(surface, []).append(Reading("day_deictic", offset, "nom", "sg",
+                                                       surface))
+    for word_offset, word in YEAR_DEICTIC_ADJECTIVES.items():
+        add("year_deictic", word_offset, word, word.nom[0])
+    for surface, offset in YEAR_DEICTICS.items():
+        lexicon.setdefault(surface, []).append(Reading("year_deictic", offset, "nom", "sg",
+                                                       surface))
+    for lemma, (offset, word) in RELATIVE_MODIFIERS.items():
+        add("rel", offset, word, lemma)
+    for surface, case in SEE_SHORT_FORMS.items():
+        lexicon.setdefault(surface, []).append(Reading("rel", 0, case, "sg", "see"))
+    for value, word in CARDINALS.items():
+        add("num", value, word, word.nom[0])
+    for value, word in _compound_cardinals().items():
+        add("num", value, word, word.nom[0])
+    for lemma, (amount, word) in QUANTIFIERS.items():
+        add("quant", -1 if amount is None else amount, word, lemma)
+    for value, word in ORDINALS.items():
+        add("ord", value, word, word.nom[0])
+    for surface, value in REFERENCES.items():
+        lexicon.setdefault(surface, []).append(Reading("ref", value, "nom", "sg", surface))
+    for lemma, word in TIME_NOUNS.items():
+        add("time_noun", lemma, word, lemma)
+    return {surface: tuple(readings) for surface, readings in lexicon.items()}
+
+
+def _compound_cardinals() -> dict[int, Stems]:
+    """Teens (``kaksteist``), tens (``kakskümmend``) and hundreds (``kakssada``) from 1-9.
+
+    Each part of an Estonian compound numeral inflects: ``kahekümne``, ``kahekümnel``.
+    """
+    made: dict[int, Stems] = {}
+    for value in range(1, 10):
+        unit = CARDINALS[value]
+        made[10 + value] = Stems(
+            tuple(f"{nom}teist" for nom in unit.nom),
+            tuple(f"{gen}teistkümne" for gen in unit.gen),
+            tuple(f"{gen}teist" for gen in unit.gen) + tuple(
+                f"{gen}teistkümmend" for gen in unit.gen),
+        )
+        if value > 1:
+            made[10 * value] = Stems(
+                tuple(f"{nom}kümmend" for nom in unit.nom),
+                tuple(f"{gen}kümne" for gen in unit.gen),
+                tuple(f"{part}kümmend" for part in unit.part + unit.gen),
+            )
+            made[100 * value] = Stems(
+                tuple(f"{nom}sada" for nom in unit.nom),
+                tuple(f"{gen}saja" for gen in unit.gen),
+                tuple(f"{part}sada" for part in unit.part + unit.gen),
+            )
+    return made
+
+
+LEXICON: dict[str, tuple[Reading, ...]] = _build()
