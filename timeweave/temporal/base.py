@@ -66,6 +66,8 @@ class Relative:
     unit: Unit
     offset: int
     part_of_day: PartOfDay | None = None
+    hour: int | None = None  # "yesterday at 3 p.m." (added last, optional)
+    minute: int | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ class Weekday:
     weekday: int
     direction: Direction | None = None
     part_of_day: PartOfDay | None = None
+    hour: int | None = None  # "10 p.m. Wednesday" (added last, optional)
+    minute: int | None = None
 
 
 @dataclass(frozen=True)

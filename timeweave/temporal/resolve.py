@@ -234,7 +234,7 @@ def _mask(a: str, b: str) -> str:
 
 
 def _weekday_unknown(spec: Weekday, time: str | None = None) -> str:
-    suffix = _time_suffix(None, None, spec.part_of_day) + (time or "")
+    suffix = _time_suffix(spec.hour, spec.minute, spec.part_of_day) + (time or "")
     return f"XXXX-WXX-{spec.weekday + 1}{suffix}"
 
 
@@ -249,7 +249,7 @@ def _unknown_value(spec: TimeSpec, time: str | None = None) -> str:
         if spec.unit in shapes:
             return shapes[spec.unit]
         return "XXXX-XX-XX" + (time if time is not None
-                               else _time_suffix(None, None, spec.part_of_day))
+                               else _time_suffix(spec.hour, spec.minute, spec.part_of_day))
     if isinstance(spec, Absolute):
         return _absolute_value(spec, "XXXX")
     if isinstance(spec, Duration | Recurrence):
@@ -266,7 +266,8 @@ def _from_day(spec: Relative | Weekday, day: dt.date, tense: Tense | None,
     unit, offset = spec.unit, spec.offset
     if unit in {"day", "minute", "hour"}:
         target = day + dt.timedelta(days=offset if unit == "day" else 0)
-        suffix = time if time is not None else _time_suffix(None, None, spec.part_of_day)
+        suffix = time if time is not None else _time_suffix(spec.hour, spec.minute,
+                                                            spec.part_of_day)
         return Resolved(target.isoformat() + suffix, target, target)
     if unit in {"week", "weekend"}:
         monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=offset)
@@ -318,7 +319,8 @@ def _weekday(spec: Weekday, day: dt.date, tense: Tense | None) -> Resolved:
         else:
             ahead = delta % 7 or (7 if strict else 0)
             target = day + dt.timedelta(days=ahead)
-    return Resolved(target.isoformat() + _time_suffix(None, None, spec.part_of_day), target, target)
+    suffix = _time_suffix(spec.hour, spec.minute, spec.part_of_day)
+    return Resolved(target.isoformat() + suffix, target, target)
 
 
 # ---------------------------------------------------------------------------- durations, refs

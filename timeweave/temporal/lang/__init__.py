@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from timeweave.temporal.base import TemporalLanguage
+from timeweave.temporal.lang import et
 
-LANGUAGES: dict[str, TemporalLanguage] = {}
+LANGUAGES: dict[str, TemporalLanguage] = {"et": et.LANGUAGE}
