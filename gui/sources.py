@@ -124,9 +124,8 @@ class SourcesPanel(QWidget):
                 (QTableWidgetItem(status), _READ_ONLY),
             ])
         for path, status in self._pending.items():
-            self._append([(QTableWidgetItem(Path(path).name), _READ_ONLY)]
-                         + [(QTableWidgetItem(""), _READ_ONLY)] * 4
-                         + [(QTableWidgetItem(status), _READ_ONLY)])
+            self._append([(QTableWidgetItem(Path(path).name), _READ_ONLY), *_blank(4),
+                          (QTableWidgetItem(status), _READ_ONLY)])
         for error in self.workspace.errors:
             name = QTableWidgetItem(Path(error.path).name)
             name.setToolTip(error.path)
@@ -134,8 +133,7 @@ class SourcesPanel(QWidget):
             problem.setToolTip(error.message)
             for item in (name, problem):
                 item.setForeground(QBrush(palette.MISSING))
-            self._append([(name, _READ_ONLY)] + [(QTableWidgetItem(""), _READ_ONLY)] * 4
-                         + [(problem, _READ_ONLY)])
+            self._append([(name, _READ_ONLY), *_blank(4), (problem, _READ_ONLY)])
         self._filling = False
 
     def _append(self, cells: list[tuple[QTableWidgetItem, Qt.ItemFlag]]) -> None:
@@ -206,3 +204,7 @@ class SourcesPanel(QWidget):
         self.message.show()
 
 
+
+
+def _blank(count: int) -> list[tuple[QTableWidgetItem, Qt.ItemFlag]]:
+    return [(QTableWidgetItem(""), _READ_ONLY) for _ in range(count)]

@@ -47,6 +47,7 @@ class SourceText(QPlainTextEdit):
         self.analysis: DocumentAnalysis | None = None
         self.selected: list[Event] = []
         self.selected_entity: str | None = None
+        self.shared_keys: frozenset[str] = frozenset()  # entities the other source names too
         self._press_pos: int | None = None
 
     def show_analysis(self, analysis: DocumentAnalysis | None) -> None:
@@ -65,6 +66,11 @@ class SourceText(QPlainTextEdit):
         """Highlight ``events``' passages, and every mention of ``entity_key``."""
         self.selected = sorted(events, key=lambda e: e.start)
         self.selected_entity = entity_key
+        self.setExtraSelections(self._selections())
+
+    def set_shared_entities(self, keys: frozenset[str]) -> None:
+        """Mark entities also found in the compared source (the side-by-side view)."""
+        self.shared_keys = keys
         self.setExtraSelections(self._selections())
 
     def scroll_to_selection(self) -> None:
@@ -120,7 +126,7 @@ class SourceText(QPlainTextEdit):
         for entity in self.analysis.entities:
             if entity.key == self.selected_entity:
                 fmt = _format(palette.SELECTED_ENTITY, palette.ENTITY_TEXT, underline=True)
-            elif inside(entity.start, entity.end):
+            elif inside(entity.start, entity.end) or entity.key in self.shared_keys:
                 fmt = _format(palette.ENTITY, palette.ENTITY_TEXT)
             else:
                 fmt = _format(None, palette.ENTITY_TEXT, underline=True)

@@ -1,0 +1,72 @@
+"""Every analyst edit is one undoable command on one stack.
+
+Reviews are immutable, so a command just holds the review before and after the edit; undo and
+redo swap them in the workspace and every view follows ``documents_changed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from timeweave.model import DocumentDate
+from timeweave.review import Review, ReviewStatus, analyst_time, event_from_span
+from timeweave.workspace import EventRef, Workspace
+
+
+class ReviewCommand(QUndoCommand):
+    """Swap the workspace's review between two states."""
+
+    def __init__(self, workspace: Workspace, before: Review, after: Review, text: str) -> None:
+        super().__init__(text)
+        self.workspace = workspace
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self.workspace.set_review(self.after)
+
+    def undo(self) -> None:
+        self.workspace.set_review(self.before)
+
+
+class Reviewer:
+    """The review operations the menus, the table and the document view offer."""
+
+    def __init__(self, workspace: Workspace, stack: QUndoStack) -> None:
+        self.workspace = workspace
+        self.stack = stack
+
+    def _push(self, after: Review, text: str) -> None:
+        if after != self.workspace.review:
+            self.stack.push(ReviewCommand(self.workspace, self.workspace.review, after, text))
+
+    def set_status(self, refs: Iterable[EventRef], status: ReviewStatus) -> None:
+        review = self.workspace.review
+        refs = sorted(refs)
+        for ref in refs:
+            review = review.changed((ref.document, ref.event), status=status)
+        verb = {"accepted": "Accept", "rejected": "Reject", "pending": "Reset"}[status]
+        self._push(review, f"{verb} {len(refs)} event(s)")
+
+    def set_time(self, ref: EventRef, date: DocumentDate) -> None:
+        key = (ref.document, ref.event)
+        self._push(self.workspace.review.changed(key, time=analyst_time(date)),
+                   f"Set time of {ref.event} to {date.value}")
+
+    def set_actors(self, ref: EventRef, actors: tuple[str, ...]) -> None:
+        self._push(self.workspace.review.changed((ref.document, ref.event), actors=actors),
+                   f"Set actors of {ref.event}")
+
+    def set_span(self, ref: EventRef, start: int, end: int) -> None:
+        self._push(self.workspace.review.changed((ref.document, ref.event), span=(start, end)),
+                   f"Move passage of {ref.event}")
+
+    def add_event(self, document_id: str, start: int, end: int) -> EventRef:
+        """Add an event from selected text; returns its reference so it can be selected."""
+        review = self.workspace.review
+        event_id = review.next_added_id(document_id)
+        event = event_from_span(self.workspace.analysis(document_id), event_id, start, end)
+        self._push(review.with_added(document_id, event), f"Add event “{event.text[:30]}”")
+        return EventRef(document_id, event_id)

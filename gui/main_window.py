@@ -1,0 +1,643 @@
+"""The main window: sources on the left, timeline in the middle, the document on the right,
+events and the side-by-side comparison below; menus, toolbar, status bar with progress + Cancel.
+
+The window owns the workspace, the undo stack and the background runner; the views only talk
+to the workspace. Long work (extraction, re-dating) runs on the runner, so the window never
+freezes; messages about bad files are shown without blocking and never lose open work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from gui import tasks
+from gui.commands import Reviewer
+from gui.compare import CompareView
+from gui.document import DocumentView
+from gui.sources import SourcesPanel
+from gui.workers import TaskRunner
+from timeweave import project as projects
+from timeweave.model import DocumentAnalysis, DocumentDate, ExtractionResult, Link
+from timeweave.resources import resource_path, seed_paths
+from timeweave.workspace import EventRef, Workspace
+
+MAX_RECENT = 10
+AUTOSAVE_MINUTES = 3
+DOCUMENT_FILTER = (
+    "Documents (*.txt *.text *.html *.htm *.md *.markdown *.pdf *.docx);;All files (*)"
+)
+PROJECT_FILTER = f"Timeweave projects (*{projects.SUFFIX});;Extraction JSON (*.json)"
+
+
+def default_recovery_dir() -> Path:
+    """Where autosaves go: the per-user application data folder."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".timeweave") / "recovery"
+
+
+class MainWindow(QMainWindow):
+    """Timeweave's window. ``recovery_dir`` and ``autosave_minutes`` are set by tests."""
+
+    def __init__(self, recovery_dir: Path | None = None,
+                 autosave_minutes: float = AUTOSAVE_MINUTES) -> None:
+        super().__init__()
+        self.setWindowTitle("Timeweave")
+        icon = resource_path("icons", "timeweave.svg")
+        if icon.is_file():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.setAcceptDrops(True)
+        self.workspace = Workspace()
+        self.undo_stack = QUndoStack(self)
+        self.reviewer = Reviewer(self.workspace, self.undo_stack)
+        self.runner = TaskRunner(self)
+        self.settings = QSettings("Timeweave", "Timeweave")
+        self.recovery_dir = recovery_dir or default_recovery_dir()
+        self.project_path: Path | None = None
+        self.messages: list[str] = []  # every message shown, newest last (for the log and tests)
+        self.recovery_box: QMessageBox | None = None
+        self._saved_review = self.workspace.review
+        self._saved_documents: list[DocumentAnalysis] = []
+        self._on_task_done: Callable[[Any], None] | None = None  # what the running task feeds
+
+        self.sources = SourcesPanel(self.workspace)
+        self.document_view = DocumentView(self.workspace)
+        self.compare_view = CompareView(self.workspace)
+        self.timeline = self._make_timeline()
+        self.events_table = self._make_events_table()
+        self._build_layout()
+        self._build_actions()
+        self._build_status_bar()
+        self._connect()
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(int(autosave_minutes * 60_000))
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self._update_title()
+        self.resize(1500, 920)
+
+    # --- construction -------------------------------------------------------------------
+
+    def _make_timeline(self) -> QWidget | None:
+        """The timeline widget from ``gui.timeline``, when that package provides it."""
+        try:
+            from gui.timeline import TimelineWidget
+        except ImportError:
+            return None
+        return TimelineWidget(self.workspace)
+
+    def _make_events_table(self) -> QWidget | None:
+        try:
+            from gui.events_table import EventsTable
+        except ImportError:
+            return None
+        return EventsTable(self.workspace)
+
+    def _build_layout(self) -> None:
+        self.bottom_tabs = QTabWidget()
+        self.bottom_tabs.setDocumentMode(True)
+        if self.events_table is not None:
+            self.bottom_tabs.addTab(self.events_table, "Events")
+        self.bottom_tabs.addTab(self.compare_view, "Side by side")
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.setChildrenCollapsible(False)
+        if self.timeline is not None:
+            centre.addWidget(self.timeline)
+        centre.addWidget(self.bottom_tabs)
+        centre.setStretchFactor(0, 3)
+        centre.setStretchFactor(1, 2)
+        self.setCentralWidget(centre)
+        area = Qt.DockWidgetArea
+        self.sources_dock = self._dock("Sources", self.sources, area.LeftDockWidgetArea)
+        self.document_dock = self._dock("Document", self.document_view, area.RightDockWidgetArea)
+        self.resizeDocks([self.sources_dock, self.document_dock], [360, 470],
+                         Qt.Orientation.Horizontal)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.open_action = self._action("&Open documents…", self.open_dialog, keys.Open,
+                                        "Open news documents (text, HTML, PDF, DOCX, Markdown)")
+        self.samples_action = self._action("Open &samples", self.open_samples, None,
+                                           "Open the Estonian and English sample reports")
+        self.open_project_action = self._action("Open &project…", self.open_project_dialog,
+                                                "Ctrl+Shift+O")
+        self.save_action = self._action("&Save project", self.save_project, keys.Save,
+                                        "Save documents, extraction and your review")
+        self.save_as_action = self._action("Save project &as…", self.save_project_as, keys.SaveAs)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(keys.Redo)
+        self.accept_action = self._action("&Accept event", lambda: self.set_status("accepted"),
+                                          "A", "Mark the selected events as checked")
+        self.reject_action = self._action("&Reject event", lambda: self.set_status("rejected"),
+                                          "R", "Remove the selected events (kept in the project)")
+        self.time_action = self._action("Set &time…", self.edit_time, "T",
+                                        "Correct when the selected event happened")
+        self.actors_action = self._action("Set a&ctors…", self.edit_actors)
+        self.span_action = self._action("Set &passage to selected text", self.edit_span)
+        self.add_action = self._action("A&dd event from selected text", self.add_event_from_text,
+                                       "Ctrl+E")
+        self.fit_action = self._action("&Fit all", self.fit_all, "F", "Show every event")
+        self.cancel_action = self._action("Cancel", self.runner.cancel, "Esc")
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.open_action, self.samples_action])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.addSeparator()
+        file_menu.addActions([self.open_project_action, self.save_action, self.save_as_action])
+        export = file_menu.addMenu("&Export")
+        for label, fmt in (("Events as CSV…", "csv"), ("Events as Excel…", "xlsx"),
+                           ("Events as JSON…", "json")):
+            export.addAction(self._action(label, lambda _=False, f=fmt: self.export_dialog(f)))
+        export.addSeparator()
+        for label, fmt in (("Timeline as PNG…", "png"), ("Timeline as SVG…", "svg")):
+            action = self._action(label, lambda _=False, f=fmt: self.export_dialog(f))
+            action.setEnabled(self.timeline is not None)
+            export.addAction(action)
+        export.addAction(self._action("Report as PDF…", lambda: self.export_dialog("pdf")))
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        review_menu = menu.addMenu("&Review")
+        review_menu.addActions([self.accept_action, self.reject_action])
+        review_menu.addSeparator()
+        review_menu.addActions([self.time_action, self.actors_action, self.span_action,
+                                self.add_action])
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.fit_action)
+        view_menu.addSeparator()
+        view_menu.addActions([self.sources_dock.toggleViewAction(),
+                              self.document_dock.toggleViewAction()])
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setMovable(False)
+        toolbar.addActions([self.open_action, self.samples_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.accept_action, self.reject_action, self.time_action,
+                            self.add_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.fit_action)
+        self._refresh_recent_menu()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_label = QLabel("Open documents, or try the samples (File ▸ Open samples).")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setMaximumWidth(240)
+        self.progress_bar.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.progress_bar)
+        bar.addPermanentWidget(self.cancel_button)
+        self._set_busy(False)
+
+    def _connect(self) -> None:
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.busy_changed.connect(self._set_busy)
+        self.sources.date_changed.connect(self.change_date)
+        self.sources.language_changed.connect(self.change_language)
+        self.sources.document_activated.connect(self.document_view.show_document)
+        self.document_view.add_event_requested.connect(self.add_event)
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.workspace.documents_changed.connect(self._update_title)
+        self.workspace.selection_changed.connect(self._update_actions)
+        self._update_actions()
+
+    # --- opening documents --------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        start = self.settings.value("lastFolder", str(Path.home()))
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open documents", str(start), DOCUMENT_FILTER)
+        if paths:
+            self.settings.setValue("lastFolder", str(Path(paths[0]).parent))
+            self.open_files(paths)
+
+    def open_samples(self) -> None:
+        self.open_files([str(p) for p in seed_paths()])
+
+    def open_files(self, paths: list[str]) -> None:
+        """Analyse files in the background and add them to what is open."""
+        project_files = [p for p in paths if p.endswith((projects.SUFFIX, ".json"))]
+        if project_files:
+            self.open_project(project_files[0])
+        documents = [p for p in paths if p not in project_files]
+        if not documents:
+            return
+        for path in documents:
+            self._remember_recent(path)
+        self.sources.set_pending(documents)
+        self._run(self._on_extracted, tasks.extract, documents, list(self.workspace.machine))
+
+    def _on_extracted(self, result: ExtractionResult) -> None:
+        self.sources.clear_pending()
+        errors = [*self.workspace.errors, *result.errors]
+        self.workspace.set_result(ExtractionResult(result.documents, result.links, errors))
+        events = sum(len(a.events) for a in self.workspace.analyses)
+        self.show_status(f"{len(self.workspace.analyses)} documents, {events} events.")
+        if result.errors:
+            self.report_problem(
+                "Some files could not be opened",
+                "\n".join(f"{Path(e.path).name}: {e.message}" for e in result.errors)
+                + "\n\nThe other files were opened.",
+            )
+        self.fit_all()
+
+    def change_date(self, document_id: str, date: DocumentDate) -> None:
+        """The analyst set a publication date: re-normalise that document in the background."""
+        self._run(self._on_reanalysed, tasks.reanchor, list(self.workspace.machine), document_id,
+                  date)
+
+    def change_language(self, document_id: str, language: str) -> None:
+        self._run(self._on_reanalysed, tasks.reanalyse, list(self.workspace.machine),
+                  document_id, language)
+
+    def _run(self, on_done: Callable[[Any], None], function: Callable[..., Any],
+             *args: Any) -> None:
+        """Start background work whose result goes to ``on_done`` (a newer task replaces it)."""
+        self._on_task_done = on_done
+        self.runner.start(function, *args)
+
+    def _on_finished(self, result: object) -> None:
+        handler, self._on_task_done = self._on_task_done, None
+        if handler is not None:
+            handler(result)
+
+    def _on_reanalysed(self, redone: tuple[DocumentAnalysis, list[Link]]) -> None:
+        analysis, links = redone
+        self.workspace.replace(analysis, links)
+        self.show_status(f"{analysis.document.title or analysis.document.id}: "
+                         f"{len(analysis.events)} events placed again.")
+
+    # --- review -------------------------------------------------------------------------
+
+    def _one_selected(self) -> EventRef | None:
+        refs = sorted(self.workspace.selection)
+        if len(refs) != 1:
+            self.show_status("Select one event first.")
+            return None
+        return refs[0]
+
+    def set_status(self, status: str) -> None:
+        if self.workspace.selection:
+            self.reviewer.set_status(self.workspace.selection, status)  # type: ignore[arg-type]
+
+    def edit_time(self) -> None:
+        ref = self._one_selected()
+        if ref is None:
+            return
+        current = self.workspace.event(ref).time.value or ""
+        text, ok = QInputDialog.getText(self, "Set time", "When did it happen? (YYYY, YYYY-MM or "
+                                        "YYYY-MM-DD)", text=current)
+        if ok:
+            self.set_time(ref, text)
+
+    def set_time(self, ref: EventRef, text: str) -> bool:
+        try:
+            date = DocumentDate.parse(text, "user")
+        except ValueError as exc:
+            self.report_problem("Time not changed", str(exc))
+            return False
+        self.reviewer.set_time(ref, date)
+        return True
+
+    def edit_actors(self) -> None:
+        ref = self._one_selected()
+        if ref is None:
+            return
+        analysis = self.workspace.analysis(ref.document)
+        names = [f"{e.text} ({e.id})" for e in analysis.entities]
+        current = self.workspace.event(ref).actors
+        text, ok = QInputDialog.getText(
+            self, "Set actors", "Entity ids, comma separated:\n" + ", ".join(names),
+            text=", ".join(current),
+        )
+        if ok:
+            known = {e.id for e in analysis.entities}
+            actors = tuple(a.strip() for a in text.split(",") if a.strip() in known)
+            self.reviewer.set_actors(ref, actors)
+
+    def edit_span(self) -> None:
+        ref = self._one_selected()
+        cursor = self.document_view.text.textCursor()
+        shown = self.document_view.document_id
+        if ref is None or not cursor.hasSelection() or ref.document != shown:
+            self.show_status("Select the event, then the new passage in its document.")
+            return
+        self.reviewer.set_span(ref, cursor.selectionStart(), cursor.selectionEnd())
+
+    def add_event_from_text(self) -> None:
+        cursor = self.document_view.text.textCursor()
+        doc_id = self.document_view.document_id
+        if doc_id is None or not cursor.hasSelection():
+            self.show_status("Select the passage of the new event in the document first.")
+            return
+        self.add_event(doc_id, cursor.selectionStart(), cursor.selectionEnd())
+
+    def add_event(self, document_id: str, start: int, end: int) -> None:
+        ref = self.reviewer.add_event(document_id, start, end)
+        self.workspace.select([ref])
+
+    def _update_actions(self) -> None:
+        selected = bool(self.workspace.selection)
+        for action in (self.accept_action, self.reject_action, self.time_action,
+                       self.actors_action, self.span_action):
+            action.setEnabled(selected)
+
+    # --- projects -----------------------------------------------------------------------
+
+    def current_project(self) -> projects.Project:
+        view = {
+            "selection": [[r.document, r.event] for r in sorted(self.workspace.selection)],
+            "selected_entity": self.workspace.selected_entity,
+            "document": self.document_view.document_id,
+            "compare": list(self.compare_view.document_ids),
+        }
+        return projects.Project(self.workspace.result(), self.workspace.review, {}, view)
+
+    def save_project(self) -> bool:
+        if self.project_path is None:
+            return self.save_project_as()
+        return self.write_project(self.project_path)
+
+    def save_project_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, "Save project", str(Path.home()),
+                                              PROJECT_FILTER)
+        if not path:
+            return False
+        if not path.endswith(projects.SUFFIX):
+            path += projects.SUFFIX
+        return self.write_project(Path(path))
+
+    def write_project(self, path: Path) -> bool:
+        try:
+            projects.save(self.current_project(), path)
+        except OSError as exc:
+            self.report_problem("Project not saved", f"{path}: {exc.strerror or exc}")
+            return False
+        self.project_path = path
+        self._mark_saved()
+        self._remember_recent(str(path))
+        projects.discard_recovery(self.recovery_dir)
+        self.show_status(f"Saved {path.name}.")
+        return True
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()),
+                                              PROJECT_FILTER)
+        if path:
+            self.open_project(path)
+
+    def open_project(self, path: str | Path, recovered: bool = False) -> bool:
+        """Open a project; a bad or newer file is explained and the open work stays."""
+        try:
+            loaded = projects.load(path)
+        except projects.ProjectError as exc:
+            self.report_problem("Project not opened", str(exc))
+            return False
+        self.runner.cancel()
+        self.undo_stack.clear()
+        self.workspace.set_result(loaded.result, loaded.review)
+        self.project_path = None if recovered else Path(path)
+        self._restore_view(loaded.view)
+        if recovered:
+            self._saved_documents = []
+        else:
+            self._mark_saved()
+            self._remember_recent(str(path))
+        self._update_title()
+        self.fit_all()
+        return True
+
+    def _restore_view(self, view: dict[str, Any]) -> None:
+        if view.get("document"):
+            self.document_view.show_document(view["document"])
+        compare = view.get("compare") or []
+        if len(compare) == 2 and all(compare):
+            self.compare_view.set_documents(*compare)
+        refs = [EventRef(doc, event) for doc, event in view.get("selection", [])]
+        self.workspace.select(refs, view.get("selected_entity"))
+
+    def _mark_saved(self) -> None:
+        self.undo_stack.setClean()
+        self._saved_review = self.workspace.review
+        self._saved_documents = list(self.workspace.machine)
+
+    @property
+    def dirty(self) -> bool:
+        """Unsaved work: documents or edits not in the project file."""
+        return (self.workspace.machine != self._saved_documents
+                or self.workspace.review != self._saved_review)
+
+    # --- autosave and recovery ----------------------------------------------------------
+
+    def autosave(self) -> Path | None:
+        if not self.dirty or not self.workspace.machine:
+            return None
+        try:
+            return projects.write_recovery(self.current_project(), self.recovery_dir)
+        except OSError as exc:
+            self.show_status(f"Autosave failed: {exc.strerror or exc}")
+            return None
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer the autosaved work (non-blocking). True if there is some."""
+        found = projects.find_recovery(self.recovery_dir)
+        if found is None:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work?",
+                          "Timeweave did not close normally last time. Recover the work that "
+                          "was autosaved?", QMessageBox.StandardButton.Yes
+                          | QMessageBox.StandardButton.Discard, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda result: self._on_recovery_answer(found, result))
+        self.recovery_box = box
+        box.open()
+        return True
+
+    def _on_recovery_answer(self, path: Path, result: int) -> None:
+        if result == QMessageBox.StandardButton.Yes:
+            if self.open_project(path, recovered=True):
+                self.show_status("Recovered the autosaved work; save it as a project.")
+        else:
+            projects.discard_recovery(self.recovery_dir)
+        self.recovery_box = None
+
+    # --- export -------------------------------------------------------------------------
+
+    def export_dialog(self, fmt: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}",
+                                              str(Path.home() / f"timeweave.{fmt}"),
+                                              f"{fmt.upper()} (*.{fmt})")
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> bool:
+        """Write events (CSV/XLSX/JSON), the timeline (PNG/SVG) or the report (PDF) by suffix."""
+        fmt = path.suffix.lower().lstrip(".")
+        try:
+            if fmt == "pdf":
+                from gui.report import write_pdf
+
+                paint = getattr(self.timeline, "paint_into", None)
+                write_pdf(self.workspace, path, paint)
+            elif fmt in ("png", "svg"):
+                if self.timeline is None:
+                    raise OSError("the timeline is not available in this build")
+                self.timeline.export_image(path)  # type: ignore[attr-defined]
+            else:
+                from timeweave import table
+
+                table.export(self.workspace.analyses, path)  # type: ignore[attr-defined]
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            self.report_problem("Export failed", f"{path.name}: {reason}")
+            return False
+        self.show_status(f"Exported {path.name}.")
+        return True
+
+    # --- feedback -----------------------------------------------------------------------
+
+    def show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def report_problem(self, title: str, text: str) -> None:
+        """Explain a problem without blocking: the window stays usable behind the message."""
+        self.messages.append(f"{title}: {text}")
+        self.show_status(f"{title}.")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress_bar.setValue(int(fraction * 1000))
+        self.status_label.setText(message)
+        words = message.split(" ", 1)
+        if len(words) == 2:
+            self.sources.set_status(words[1], words[0].lower() + "…")
+
+    def _on_failed(self, message: str) -> None:
+        self._on_task_done = None
+        self.sources.clear_pending()
+        self.report_problem("Processing failed", message)
+
+    def _on_cancelled(self) -> None:
+        self._on_task_done = None
+        self.sources.clear_pending()
+        self.show_status("Cancelled. Open documents are unchanged.")
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_action.setEnabled(busy)
+        if busy:
+            self.progress_bar.setValue(0)
+
+    def _update_title(self) -> None:
+        name = self.project_path.name if self.project_path else "Untitled"
+        self.setWindowModified(self.dirty)
+        self.setWindowTitle(f"{name}[*] — Timeweave")
+
+    def fit_all(self) -> None:
+        if self.timeline is not None:
+            self.timeline.fit_all()  # type: ignore[attr-defined]
+
+    # --- recent files, drag and drop, closing --------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _remember_recent(self, path: str) -> None:
+        absolute = str(Path(path).resolve())
+        recent = [absolute, *(p for p in self.recent_files() if p != absolute)][:MAX_RECENT]
+        self.settings.setValue("recentFiles", recent)
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_files([p]))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Unsaved work stays in the recovery file (offered next time); saved work leaves none."""
+        self.runner.cancel()
+        self.runner.wait(5000)
+        self.autosave_timer.stop()
+        if self.dirty and self.workspace.machine:
+            self.autosave()
+        else:
+            projects.discard_recovery(self.recovery_dir)
+        super().closeEvent(event)

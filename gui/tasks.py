@@ -1,0 +1,73 @@
+"""The work the window hands to the background runner, as plain functions.
+
+The pipeline (spaCy, dateparser, pandas) is imported inside each function, on the worker thread,
+so the window appears before any language model is loaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from timeweave.model import DocumentAnalysis, DocumentDate, ExtractionResult, Link
+from timeweave.progress import CancelToken, ProgressCallback
+
+Redone = tuple[DocumentAnalysis, list[Link]]
+"""One document analysed again, and the links of the whole set redone with it."""
+
+
+def extract(paths: Sequence[str], open_analyses: Sequence[DocumentAnalysis], *,
+            progress: ProgressCallback, cancel: CancelToken) -> ExtractionResult:
+    """Analyse new files next to the open ones: new ids follow the open ones, links are redone."""
+    from timeweave import compare, pipeline
+
+    result = pipeline.run(list(paths), progress=progress, cancel=cancel)
+    taken = {a.document.id for a in open_analyses}
+    number = len(taken)
+    for analysis in result.documents:
+        number += 1
+        while f"d{number}" in taken:
+            number += 1
+        analysis.document.id = f"d{number}"
+    cancel.check()
+    progress(0.97, "Comparing sources")
+    documents = [*open_analyses, *result.documents]
+    return ExtractionResult(documents, compare.link(documents), result.errors)
+
+
+def reanchor(analyses: Sequence[DocumentAnalysis], document_id: str, date: DocumentDate, *,
+             progress: ProgressCallback, cancel: CancelToken) -> Redone:
+    """Re-normalise one document against a new publication date, and relink."""
+    from timeweave import pipeline
+
+    target = next(a for a in analyses if a.document.id == document_id)
+    progress(0.1, f"Re-dating {Path(target.document.path).name}")
+    changed = pipeline.reanchor(_copy(target), date)
+    cancel.check()
+    return changed, _relink(analyses, changed)
+
+
+def reanalyse(analyses: Sequence[DocumentAnalysis], document_id: str, language: str, *,
+              progress: ProgressCallback, cancel: CancelToken) -> Redone:
+    """Analyse one document again in the language the analyst chose, and relink."""
+    from timeweave import pipeline
+
+    target = next(a for a in analyses if a.document.id == document_id)
+    progress(0.1, f"Analysing {Path(target.document.path).name} as {language}")
+    document = dataclasses.replace(target.document, language=language, language_source="user")
+    changed = pipeline.analyse(document)
+    cancel.check()
+    return changed, _relink(analyses, changed)
+
+
+def _copy(analysis: DocumentAnalysis) -> DocumentAnalysis:
+    """A copy with its own Document, so a cancelled re-dating leaves the open one untouched."""
+    return dataclasses.replace(analysis, document=dataclasses.replace(analysis.document))
+
+
+def _relink(analyses: Sequence[DocumentAnalysis], changed: DocumentAnalysis) -> list[Link]:
+    from timeweave import compare
+
+    documents = [changed if a.document.id == changed.document.id else a for a in analyses]
+    return list(compare.link(documents))
