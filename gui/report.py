@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -72,8 +72,13 @@ def report_html(workspace: Workspace, with_timeline: bool) -> str:
 
 def write_pdf(workspace: Workspace, path: str | Path,
               paint_timeline: PaintTimeline | None = None) -> None:
-    """Write the report to ``path`` (A4, portrait)."""
-    writer = QPdfWriter(str(path))
+    """Write the report to ``path`` (A4, portrait); ``OSError`` if the file cannot be written.
+
+    Rendered into memory first: QPdfWriter on a path fails silently when it cannot open it.
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageLayout(QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
         QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter,
@@ -91,3 +96,6 @@ def write_pdf(workspace: Workspace, path: str | Path,
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("timeline.png"), image)
     document.setHtml(report_html(workspace, paint_timeline is not None))
     document.print_(writer)
+    del writer  # finishes the PDF into the buffer
+    buffer.close()
+    Path(path).write_bytes(bytes(buffer.data()))
