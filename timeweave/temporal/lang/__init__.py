@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from timeweave.temporal.base import TemporalLanguage
-from timeweave.temporal.lang import et
+from timeweave.temporal.lang import en, et
 
-LANGUAGES: dict[str, TemporalLanguage] = {"et": et.LANGUAGE}
+LANGUAGES: dict[str, TemporalLanguage] = {"en": en.LANGUAGE, "et": et.LANGUAGE}

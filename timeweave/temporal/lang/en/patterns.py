@@ -1,0 +1,673 @@
+"""English time-expression grammar: regular patterns built from :mod:`.vocab`, one per family.
+
+Each :class:`Rule` pairs a pattern with a builder that checks the match (capitalisation of
+month and weekday names, plausible years, the word before an ambiguous token) and returns the
+TIMEX3 type, the calendar spec and the modifier, or ``None`` to reject it. :func:`find` keeps the
+longest non-overlapping matches and joins a clock time to an adjacent day ("5 p.m. EST Nov. 9").
+Span conventions follow TimeBank: determiners and quantity words are inside ("the past two
+months", "nearly forty years"), prepositions are outside ("in [1998]", "on [Friday]").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from timeweave.model import TimexType
+from timeweave.temporal.base import (
+    Absolute,
+    Duration,
+    Mention,
+    Recurrence,
+    Reference,
+    Relative,
+    TimeSpec,
+    Weekday,
+)
+from timeweave.temporal.lang.en import vocab
+
+Built = tuple[TimexType, TimeSpec, str | None]
+Builder = Callable[[re.Match[str]], Built | None]
+
+
+def _alternation(words: object) -> str:
+    """Regex alternation of the words, longest first so "sept" wins over "sep"."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+_SMALL = _alternation(vocab.SMALL_NUMBERS)
+_TENS = _alternation(vocab.TENS)
+_WORD_NUMBER = (rf"(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|{_SMALL})"
+                rf"(?:[- ](?:hundred|thousand)(?:(?:\s+and)?\s+(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?"
+                rf"|{_SMALL}))?)?")
+NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|{_alternation(vocab.VAGUE_NUMBERS)}"
+          rf"|{_alternation(vocab.EXACT_PHRASES)}|{_WORD_NUMBER})")
+_FULL_MONTHS = [w for w in vocab.MONTHS if len(w) > 4 or w in {"may", "june", "july"}]
+MONTH = (rf"(?P<month>(?:{_alternation(_FULL_MONTHS)})\b"
+         rf"|(?:{_alternation(set(vocab.MONTHS) - set(_FULL_MONTHS))})\b\.?)")
+WEEKDAY_FULL = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY_ANY = (rf"(?P<wd>{WEEKDAY_FULL[13:-1]}\b"
+               rf"|(?:{_alternation(w for w in vocab.WEEKDAYS if len(w) < 6)})\b\.?)")
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])\b"
+YEAR = r"(?P<year>(?:1\d|20)\d\d)(?![\d,.]\d|\d)"
+UNIT = rf"(?P<unit>{_alternation(vocab.UNITS)})\b"
+QUANT = rf"(?P<quant>{_alternation(vocab.QUANTIFIERS)})"
+POSITION = (r"(?:(?P<pos>early|late|mid|earlier|later)(?:-|\s+)(?:in\s+)?"
+            r"|(?P<pos_of>the\s+(?:beginning|start|end|middle)\s+of)\s+(?:the\s+)?)")
+DIRECTION = rf"(?P<dir>{_alternation(vocab.DIRECTIONS)})"
+POD = r"(?P<pod>morning|afternoon|evening|night)"
+SEASON = rf"(?P<season>{_alternation(vocab.SEASONS)})"
+TZ = rf"(?:\s+(?:{_alternation(vocab.TIME_ZONES)})\b)?"
+_TRAILING_DIGITS = re.compile(r"^\s*(?:[\d%]|,\d|\.\d|percent\b|per\s+cent\b)")
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "from", "until", "till", "by", "of", "to", "year",
+                                "circa", "before", "after", "around", "between", "and", "fiscal",
+                                "through", "during", "early", "late", "mid", "summer", "spring",
+                                "winter", "autumn", "fall", "the"})
+_MONTH_PREPOSITIONS = frozenset({"in", "since", "from", "until", "till", "by", "of", "to",
+                                 "during", "through", "before", "after", "early", "late", "mid",
+                                 "last", "next", "this", "and", "or", "end", "between", "that",
+                                 "each", "every", "past"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    build: Builder
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def number_value(text: str) -> float | None:
+    """The number a quantity phrase says; ``None`` for vague ones ("several", "a few")."""
+    words = re.sub(r"\s+", " ", text.lower().strip())
+    if words in vocab.EXACT_PHRASES:
+        return vocab.EXACT_PHRASES[words]
+    if words in vocab.VAGUE_NUMBERS:
+        return None
+    fraction = 0.5 if words.endswith(("1/2", "½")) else 0.0
+    digits = re.match(r"^\d+(?:\.\d+)?", words)
+    if digits:
+        return float(digits.group(0)) + fraction
+    total, current = 0, 0
+    for word in re.split(r"[- ]+", words):
+        if word in vocab.SMALL_NUMBERS:
+            current += vocab.SMALL_NUMBERS[word]
+        elif word in vocab.TENS:
+            current += vocab.TENS[word]
+        elif word in vocab.MULTIPLIERS:
+            current = max(current, 1) * vocab.MULTIPLIERS[word]
+            if word == "thousand":
+                total, current = total + current, 0
+        elif word != "and":
+            return None
+    return float(total + current)
+
+
+def _amount(value: float | None) -> str:
+    if value is None:
+        return "X"
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def duration_value(amount: float | None, unit_word: str) -> str | None:
+    """TIMEX3 duration for "<amount> <unit>": ``P2D``, ``PT3H``, ``PXM``, ``P1.5Y``."""
+    _, letter, is_time = vocab.UNITS[unit_word.lower()]
+    if letter == "WE":
+        return None
+    if amount is not None and amount > 10000:
+        return None
+    return f"P{'T' if is_time else ''}{_amount(amount)}{letter}"
+
+
+def _word_before(match: re.Match[str], group: int | str = 0) -> str:
+    head = match.string[max(0, match.start(group) - 30) : match.start(group)]
+    words = re.findall(r"[A-Za-z]+", head)
+    return words[-1].lower() if words else ""
+
+
+def _capitalised(text: str | None) -> bool:
+    return bool(text) and text[0].isupper()  # type: ignore[index]
+
+
+def _month(match: re.Match[str]) -> int | None:
+    word = match.group("month")
+    if not _capitalised(word):
+        return None
+    return vocab.MONTHS[word.lower().rstrip(".")]
+
+
+def _position_mod(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    position = groups.get("pos") or groups.get("pos_of")
+    if not position:
+        return None
+    key = re.sub(r"\s+", " ", position.lower())
+    return vocab.POSITIONS.get(key) if key not in {"earlier", "later"} else None
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _valid_day(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= day <= 31:
+        return False
+    limits = {2: 29, 4: 30, 6: 30, 9: 30, 11: 30}
+    if day > limits.get(month, 31):
+        return False
+    return not (year is not None and month == 2 and day == 29
+                and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)))
+
+
+def _time_type(spec: Absolute | Relative | Weekday) -> TimexType:
+    return "TIME" if spec.hour is not None or spec.part_of_day is not None else "DATE"
+
+
+# ---------------------------------------------------------------------------- builders
+
+
+def _iso(match: re.Match[str]) -> Built | None:
+    year, month = int(match["y"]), int(match["m"])
+    day = int(match["d"]) if match["d"] else None
+    if not 1000 <= year <= 2999 or not 1 <= month <= 12:
+        return None
+    if day is not None and not _valid_day(year, month, day):
+        return None
+    return "DATE", Absolute(year, month, day), None
+
+
+def _numeric(match: re.Match[str], day_first: bool) -> Built | None:
+    first, second, year = int(match["a"]), int(match["b"]), int(match["y"])
+    if len(match["y"]) == 2:
+        year += 2000 if year < 50 else 1900
+    month, day = (second, first) if day_first else (first, second)
+    if month > 12 and day <= 12:
+        month, day = day, month
+    if not 1 <= month <= 12 or not _valid_day(year, month, day) or not 1000 <= year <= 2999:
+        return None
+    return "DATE", Absolute(year, month, day), None
+
+
+def _weekday_of(match: re.Match[str]) -> int | None:
+    word = match.groupdict().get("wd")
+    return vocab.WEEKDAYS[word.lower().rstrip(".")] if word else None
+
+
+def _month_day(match: re.Match[str]) -> Built | None:
+    month = _month(match)
+    day = int(match["day"])
+    year = _year(match["year"])
+    if month is None or not _valid_day(year, month, day):
+        return None
+    if match["year"] is None and _TRAILING_DIGITS.match(match.string[match.end():]):
+        return None
+    return "DATE", Absolute(year, month, day), None
+
+
+def _month_alone(match: re.Match[str]) -> Built | None:
+    month = _month(match)
+    if month is None:
+        return None
+    year = _year(match["year"])
+    direction = vocab.DIRECTIONS.get(re.sub(r"\s+", " ", match["dir"].lower())) \
+        if match["dir"] else None
+    word = match["month"].lower().rstrip(".")
+    guarded = year is not None or direction is not None or match["pos"] or match["pos_of"]
+    if not guarded:
+        before = _word_before(match)
+        if before not in _MONTH_PREPOSITIONS:
+            if word in vocab.AMBIGUOUS_MONTHS:
+                return None
+            if len(word) <= 4 and not match["month"].endswith("."):
+                return None
+    if word in vocab.AMBIGUOUS_MONTHS and len(word) == 3 and not guarded:
+        return None
+    return "DATE", Absolute(year, month, direction=direction), _position_mod(match)
+
+
+def _year_alone(match: re.Match[str]) -> Built | None:
+    year = int(match["year"])
+    if _TRAILING_DIGITS.match(match.string[match.end():]):
+        return None
+    before_char = match.string[max(0, match.start("year") - 1) : match.start("year")]
+    if before_char in {"$", "#", "£", "€", "-", "/", ".", ","} and not match["pos"]:
+        return None
+    has_prefix = match["pos"] or match["pos_of"] or match["fiscal"]
+    if not 1900 <= year <= 2099 and not has_prefix \
+            and _word_before(match, "year") not in _YEAR_PREPOSITIONS:
+        return None
+    if _word_before(match, "year") in {"no", "number", "page", "room", "flight", "route"}:
+        return None
+    return "DATE", Absolute(year), _position_mod(match)
+
+
+def _decade(match: re.Match[str]) -> Built | None:
+    decade = int(match["full"]) // 10 if match["full"] else 190 + int(match["short"]) // 10
+    return "DATE", Absolute(decade=decade), _position_mod(match)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _decade_word(match: re.Match[str]) -> Built | None:
+    return "DATE", Absolute(decade=190 + _DECADE_WORDS[match["dw"].lower()]), _position_mod(match)
+
+
+def _century(match: re.Match[str]) -> Built | None:
+    text = match["ord"].lower()
+    number = int(re.match(r"\d+", text).group(0)) if text[0].isdigit() \
+        else vocab.ORDINALS.get(text)
+    if not number or not 1 <= number <= 30:
+        return None
+    return "DATE", Absolute(century=number - 1), _position_mod(match)
+
+
+def _spoken_year(match: re.Match[str]) -> Built | None:
+    head = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[match["head"].lower()]
+    tail = number_value(match["tail"])
+    if match["tail"].lower() == "hundred":
+        tail = 0
+    if tail is None or not 0 <= tail < 100:
+        return None
+    return "DATE", Absolute(head + int(tail)), None
+
+
+def _two_thousand(match: re.Match[str]) -> Built | None:
+    tail = number_value(match["tail"]) if match["tail"] else 0.0
+    if tail is None or not 0 <= tail < 100:
+        return None
+    return "DATE", Absolute(2000 + int(tail)), None
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
+              "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def _day_word(match: re.Match[str]) -> Built | None:
+    word = re.sub(r"\s+", " ", match["word"].lower())
+    pod = vocab.PARTS_OF_DAY.get(match["pod"].lower()) if match["pod"] else None
+    if word == "tonight":
+        pod = "NI"
+    spec = Relative("day", _DAY_WORDS[word], pod)
+    return _time_type(spec), spec, _position_mod(match)
+
+
+def _this_pod(match: re.Match[str]) -> Built | None:
+    word = match["which"].lower()
+    pod = vocab.PARTS_OF_DAY[match["pod"].lower()]
+    offset = -1 if word == "last" else 0
+    if word == "last" and pod != "NI":
+        return None
+    return "TIME", Relative("day", offset, pod), None
+
+
+_PERIOD_UNITS = {"week": "week", "weekend": "weekend", "month": "month", "quarter": "quarter",
+                 "year": "year", "decade": "decade", "century": "century",
+                 "fiscal year": "year", "half": "half"}
+
+
+def _this_unit(match: re.Match[str]) -> Built | None:
+    direction = vocab.DIRECTIONS[re.sub(r"\s+", " ", match["dir"].lower())]
+    unit = _PERIOD_UNITS[re.sub(r"\s+", " ", match["unit"].lower())]
+    return "DATE", Relative(unit, direction), _position_mod(match)  # type: ignore[arg-type]
+
+
+def _this_season(match: re.Match[str]) -> Built | None:
+    season = vocab.SEASONS[match["season"].lower()]
+    if match["year"]:
+        return "DATE", Absolute(int(match["year"]), season=season), _position_mod(match)  # type: ignore[arg-type]
+    direction = vocab.DIRECTIONS.get(re.sub(r"\s+", " ", (match["dir"] or "").lower()))
+    if direction is None and not match["pos"] and not match["pos_of"] \
+            and _word_before(match) not in {"in", "during", "since", "until", "by", "through",
+                                            "over", "this", "last", "next", "that", "the"}:
+        return None
+    return "DATE", Absolute(season=season, direction=direction), _position_mod(match)  # type: ignore[arg-type]
+
+
+def _ago(match: re.Match[str]) -> Built | None:
+    amount = number_value(match["num"])
+    unit = vocab.UNITS[match["unit"].lower()][0]
+    word = re.sub(r"\s+", " ", match["rel"].lower())
+    sign = -1 if word in {"ago", "earlier", "before", "back", "previously"} else 1
+    mod = vocab.QUANTIFIERS.get(re.sub(r"\s+", " ", match["quant"].lower())) \
+        if match["quant"] else None
+    if amount is None or amount != int(amount) or amount > 5000:
+        return "DATE", Reference("PAST_REF" if sign < 0 else "FUTURE_REF"), mod
+    return "DATE", Relative(unit, sign * int(amount)), mod  # type: ignore[arg-type]
+
+
+_PAST_WORDS = frozenset({"past", "last", "previous", "preceding", "recent", "latest"})
+_FUTURE_WORDS = frozenset({"next", "coming", "following", "ensuing", "upcoming", "remaining"})
+
+
+def _duration(match: re.Match[str]) -> Built | None:
+    amount = number_value(match["num"])
+    if match["num"].lower() in {"a", "an"} and match.string[match.end():match.end() + 1] == "-":
+        return None
+    value = duration_value(amount, match["unit"])
+    if value is None:
+        return None
+    if amount is not None and re.match(r"^\d", match["num"]) and not match["dir"] \
+            and match["unit"].lower() in {"second", "seconds"}:
+        return None
+    direction = (match["dir"] or "").lower()
+    anchored = -1 if direction in _PAST_WORDS else 1 if direction in _FUTURE_WORDS else None
+    mod = vocab.QUANTIFIERS.get(re.sub(r"\s+", " ", match["quant"].lower())) \
+        if match["quant"] else None
+    return "DURATION", Duration(value, anchored), mod  # type: ignore[arg-type]
+
+
+def _adjective_duration(match: re.Match[str]) -> Built | None:
+    value = duration_value(number_value(match["num"]), match["unit"])
+    return ("DURATION", Duration(value), None) if value else None
+
+
+_VAGUE_CONTEXT = frozenset({"for", "within", "in", "over", "after", "took", "takes", "take",
+                            "lasted", "last", "than", "spent", "spend", "nearly", "about"})
+
+
+def _vague_duration(match: re.Match[str]) -> Built | None:
+    value = duration_value(None, match["unit"])
+    if value is None:
+        return None
+    direction = re.sub(r"\s+", " ", (match["dir"] or "").lower()).removeprefix("the ")
+    if not direction and not match["few"] and _word_before(match) not in _VAGUE_CONTEXT:
+        return None
+    anchored = -1 if direction in _PAST_WORDS else 1 if direction in _FUTURE_WORDS else None
+    return "DURATION", Duration(value, anchored), None  # type: ignore[arg-type]
+
+
+def _weekday(match: re.Match[str]) -> Built | None:
+    word = match["weekday"]
+    if not _capitalised(word):
+        return None
+    weekday = vocab.WEEKDAYS[word.lower()]
+    if match["plural"]:
+        return "SET", Recurrence(f"XXXX-WXX-{weekday + 1}"), None
+    direction = vocab.DIRECTIONS.get(re.sub(r"\s+", " ", (match["dir"] or "").lower()))
+    pod = vocab.PARTS_OF_DAY[match["pod"].lower()] if match["pod"] else None
+    spec = Weekday(weekday, direction, pod)  # type: ignore[arg-type]
+    return _time_type(spec), spec, None
+
+
+def _clock(match: re.Match[str]) -> Built | None:
+    hour = int(match["h"])
+    minute = int(match["min"]) if match["min"] else 0
+    suffix = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    if suffix:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    elif match["pod"]:
+        pod = match["pod"].lower()
+        if hour <= 12 and pod in {"afternoon", "evening", "night"} and hour != 12:
+            hour += 12
+    elif not match["min"] or _word_before(match) not in {"at", "by", "until", "from", "since",
+                                                         "till", "around", "about", "before",
+                                                         "after"}:
+        return None
+    mod = vocab.QUANTIFIERS.get(match["quant"].lower()) if match["quant"] else None
+    return "TIME", Absolute(hour=hour, minute=minute), mod
+
+
+def _named_time(match: re.Match[str]) -> Built | None:
+    word = match["word"].lower()
+    if word == "midday":
+        return "TIME", Absolute(part_of_day="MI"), None
+    return "TIME", Absolute(hour=12 if word == "noon" else 0, minute=0), None
+
+
+def _part_of_day(match: re.Match[str]) -> Built | None:
+    pod = vocab.PARTS_OF_DAY[match["pod"].lower()]
+    return "TIME", Absolute(part_of_day=pod), _position_mod(match)  # type: ignore[arg-type]
+
+
+def _quarter(match: re.Match[str]) -> Built | None:
+    ordinal = match["ord"].lower()
+    number = int(ordinal[0]) if ordinal[0].isdigit() else vocab.ORDINALS[ordinal]
+    kind = match["kind"].lower()
+    if ordinal == "last" and not match["det"] and not match["year1"] and not match["year2"]:
+        return "DATE", Relative("half" if kind == "half" else "quarter", -1), None
+    limit = 2 if kind == "half" else 4
+    if ordinal in {"last", "final"}:
+        number = limit
+    if not 1 <= number <= limit:
+        return None
+    year = _year(match["year1"] or match["year2"])
+    spec = Absolute(year, half=number) if kind == "half" else Absolute(year, quarter=number)
+    return "DATE", spec, None
+
+
+def _q_quarter(match: re.Match[str]) -> Built | None:
+    return "DATE", Absolute(_year(match["year"]), quarter=int(match["q"])), None
+
+
+def _latest_period(match: re.Match[str]) -> Built | None:
+    return "DATE", Relative(match["unit"].lower(), -1), None  # type: ignore[arg-type]
+
+
+def _reference(match: re.Match[str]) -> Built | None:
+    key = re.sub(r"\s+", " ", match.group(0).lower())
+    return "DATE", Reference(vocab.REFERENCES[key]), None  # type: ignore[arg-type]
+
+
+def _recent(match: re.Match[str]) -> Built | None:
+    value = duration_value(None, match["unit"])
+    return ("DURATION", Duration(value, -1), None) if value else None
+
+
+def _frequency(match: re.Match[str]) -> Built | None:
+    return "SET", Recurrence(vocab.FREQUENCIES[match.group(0).lower()]), None
+
+
+def _every(match: re.Match[str]) -> Built | None:
+    word = match["what"].lower().rstrip("s") if match["what"].lower() not in {"days", "weeks"} \
+        else match["what"].lower()[:-1]
+    amount = number_value(match["num"]) if match["num"] else 1.0
+    if match["other"]:
+        amount = 2.0
+    if word in vocab.WEEKDAYS:
+        return "SET", Recurrence(f"XXXX-WXX-{vocab.WEEKDAYS[word] + 1}"), None
+    if word in vocab.MONTHS:
+        return "SET", Recurrence(f"XXXX-{vocab.MONTHS[word]:02d}"), None
+    if word in vocab.PARTS_OF_DAY:
+        return "SET", Recurrence(f"XXXX-XX-XXT{vocab.PARTS_OF_DAY[word]}"), None
+    if word in vocab.SEASONS:
+        return "SET", Recurrence(f"XXXX-{vocab.SEASONS[word]}"), None
+    unit = word if word in vocab.UNITS else word + "s"
+    if unit not in vocab.UNITS:
+        return None
+    value = duration_value(amount, unit) if unit != "weekend" else "XXXX-WXX-WE"
+    return ("SET", Recurrence(value), None) if value else None
+
+
+def _per(match: re.Match[str]) -> Built | None:
+    value = duration_value(1.0, match["unit"])
+    return ("SET", Recurrence(value), None) if value else None
+
+
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+             "valentine's day": (2, 14), "independence day": (7, 4), "boxing day": (12, 26)}
+
+
+def _holiday(match: re.Match[str]) -> Built | None:
+    if not _capitalised(match["name"]):
+        return None
+    month, day = _HOLIDAYS[re.sub(r"\s+", " ", match["name"].lower())]
+    return "DATE", Absolute(_year(match["year"]), month, day), None
+
+
+# ---------------------------------------------------------------------------- the rules
+
+
+def _rule(name: str, pattern: str, build: Builder) -> Rule:
+    return Rule(name, re.compile(rf"(?<![\w'’-])(?:{pattern})", re.IGNORECASE), build)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("iso", r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?![\d-])", _iso),
+    _rule("mdy", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])",
+          lambda m: _numeric(m, day_first=False)),
+    _rule("dmy", r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})(?![\d.])",
+          lambda m: _numeric(m, day_first=True)),
+    _rule("month_day",
+          rf"(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?{MONTH}\s+(?:the\s+)?{DAY}(?:,?\s+{YEAR})?",
+          _month_day),
+    _rule("day_month",
+          rf"(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
+          _month_day),
+    _rule("month", rf"{POSITION}?(?:{DIRECTION}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?",
+          _month_alone),
+    _rule("year", rf"{POSITION}?(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year)\s+)?{YEAR}",
+          _year_alone),
+    _rule("decade",
+          rf"(?:the\s+)?{POSITION}?(?:(?P<full>1\d\d0|20\d0)|'(?P<short>\d0))'?s\b", _decade),
+    _rule("decade_word", rf"(?:the\s+)?{POSITION}?(?P<dw>{_alternation(_DECADE_WORDS)})\b",
+          _decade_word),
+    _rule("century",
+          rf"(?:the\s+)?{POSITION}?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alternation(vocab.ORDINALS)})"
+          r"[- ]century\b", _century),
+    _rule("spoken_year",
+          rf"(?:the\s+year\s+)?(?P<head>eighteen|nineteen)\s+(?P<tail>hundred|(?:{_TENS})"
+          rf"(?:[- ](?:{_SMALL}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+          r"|seventeen|eighteen|nineteen)\b", _spoken_year),
+    _rule("two_thousand",
+          rf"(?:the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<tail>{_WORD_NUMBER}))?\b",
+          _two_thousand),
+    _rule("day_word",
+          r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>the\s+day\s+before\s+yesterday"
+          r"|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)\b(?:'s)?"
+          r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", _day_word),
+    _rule("this_pod", rf"(?P<which>this|last)\s+{POD}\b", _this_pod),
+    _rule("this_unit",
+          rf"{POSITION}?(?:the\s+)?{DIRECTION}\s+(?P<unit>fiscal\s+year|week|weekend|month"
+          r"|quarter|half|year|decade|century)\b", _this_unit),
+    _rule("season",
+          rf"{POSITION}?(?:(?:the|{DIRECTION})\s+)?{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?",
+          _this_season),
+    _rule("ago",
+          rf"(?:{QUANT}\s+)?(?P<num>{NUMBER})\s+(?:more\s+)?{UNIT}\s+(?P<rel>ago|earlier|before"
+          r"|back|later|from\s+now|hence)\b", _ago),
+    _rule("duration",
+          rf"(?:{QUANT}\s+)?(?:(?:the|its|their|his|her|each\s+of\s+the)\s+)?"
+          r"(?:(?P<dir>past|last|next|first|coming|previous|final|latest|following|remaining"
+          r"|preceding|ensuing|initial|same|other)\s+)?"
+          rf"(?P<num>{NUMBER})\s+(?:(?:more|additional|further|straight|consecutive|full|trading"
+          rf"|business|working|calendar|long)\s+)?{UNIT}(?!-)", _duration),
+    _rule("adjective_duration",
+          rf"(?P<num>\d+|{_WORD_NUMBER}|several)-(?P<unit>second|minute|hour|day|week|month|year"
+          r"|decade|century)(?:-(?:old|long))?\b", _adjective_duration),
+    _rule("vague_duration",
+          r"(?:(?P<dir>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|past"
+          r"|coming|the)\s+)?(?:(?P<few>few|several|many)\s+)?"
+          r"(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b",
+          _vague_duration),
+    _rule("recent", r"recent\s+(?P<unit>days|weeks|months|years|decades|quarters)\b", _recent),
+    _rule("weekday",
+          rf"(?:(?P<pos>early|late|earlier|later)\s+)?(?:{DIRECTION}\s+)?{WEEKDAY_FULL}"
+          rf"(?:(?P<plural>s\b)|'s\b)?(?:\s+{POD}\b)?", _weekday),
+    _rule("clock",
+          rf"(?:(?P<quant>about|around|approximately|roughly)\s+)?(?P<h>[012]?\d)"
+          r"(?:[:.](?P<min>[0-5]\d))?(?:\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\s+o'clock"
+          r"|(?=\s+in\s+the\s+(?:morning|afternoon|evening|night))|(?<=\d\d:\d\d)|(?<=\d:\d\d))"
+          rf"{TZ}(?:\s+in\s+the\s+{POD}\b)?", _clock),
+    _rule("named_time", r"(?P<word>noon|midnight|midday)\b", _named_time),
+    _rule("part_of_day",
+          r"(?:(?P<pos>early|late|mid)(?:-|\s+))?(?:the\s+)?(?P<pod>morning|afternoon|evening"
+          r"|overnight|mid-afternoon|midafternoon)\b", _part_of_day),
+    _rule("quarter",
+          r"(?:(?P<det>the|its|this|that|their|a)\s+)?(?:(?P<year1>(?:1\d|20)\d\d)(?:'s)?\s+)?"
+          r"(?:fiscal[- ]?)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+          r"[- ](?:fiscal\s+)?(?P<kind>quarter|half)\b(?:\s+of\s+(?:fiscal\s+)?"
+          r"(?P<year2>(?:1\d|20)\d\d)(?!\d))?", _quarter),
+    _rule("q_quarter", r"Q(?P<q>[1-4])(?:\s+(?P<year>(?:1\d|20)\d\d))?(?!\w)", _q_quarter),
+    _rule("latest_period",
+          r"the\s+(?:latest|most\s+recent|just[- ]ended|year-ago|year-earlier)?\s*"
+          r"(?P<unit>quarter)\b(?!\s+of)", _latest_period),
+    _rule("reference", _alternation(vocab.REFERENCES) + r"(?![\w-])", _reference),
+    _rule("frequency", _alternation(vocab.FREQUENCIES) + r"\b", _frequency),
+    _rule("every",
+          rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUMBER})\s+)?"
+          r"(?P<what>[a-z]+)\b", _every),
+    _rule("per", r"(?:per|a|an)\s+(?=\w)(?P<unit>hour|day|week|month|year)\b(?=\s*[,.;)]|\s+"
+          r"(?:for|in|on|and|or|to|from|at|until|since)\b)", _per),
+    _rule("holiday",
+          r"(?P<name>christmas\s+day|christmas\s+eve|christmas|new\s+year's\s+day"
+          r"|new\s+year's\s+eve|halloween|valentine's\s+day|independence\s+day|boxing\s+day)\b"
+          rf"(?:,?\s+{YEAR})?", _holiday),
+)
+
+
+# ---------------------------------------------------------------------------- finding
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, Built]]:
+    found: list[tuple[int, int, int, Built]] = []
+    for order, rule in enumerate(RULES):
+        for match in rule.pattern.finditer(text):
+            built = rule.build(match)
+            if built is None:
+                continue
+            start, end = match.span()
+            while end > start and text[end - 1] in " \t\n,":
+                end -= 1
+            if end > start:
+                found.append((start, end, order, built))
+    return found
+
+
+def _select(candidates: list[tuple[int, int, int, Built]]) -> list[Mention]:
+    """Longest match wins; ties go to the rule listed first. Kept mentions never overlap."""
+    taken: list[tuple[int, int]] = []
+    chosen: list[Mention] = []
+    for start, end, _, (kind, spec, mod) in sorted(candidates,
+                                                   key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(Mention(start, end, kind, spec, mod))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+_JOIN_GAP = re.compile(r"^(?:\s*,?\s*|\s+on\s+)$")
+
+
+def _join_clock_and_day(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Make "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "Friday, 3 p.m." one TIME mention."""
+    result: list[Mention] = []
+    for mention in mentions:
+        if result and _JOIN_GAP.match(text[result[-1].end : mention.start]):
+            joined = _join(result[-1], mention) or _join(mention, result[-1])
+            if joined is not None:
+                result[-1] = Mention(result[-1].start, mention.end, "TIME", joined,
+                                     result[-1].mod or mention.mod)
+                continue
+        result.append(mention)
+    return result
+
+
+def _join(clock: Mention, day: Mention) -> TimeSpec | None:
+    time = clock.spec
+    if not (isinstance(time, Absolute) and time.month is None and time.week is None
+            and time.quarter is None and time.season is None and time.year is None
+            and (time.hour is not None or time.part_of_day is not None)):
+        return None
+    target = day.spec
+    if isinstance(target, Absolute) and target.day is not None and target.hour is None:
+        return replace(target, hour=time.hour, minute=time.minute, part_of_day=time.part_of_day)
+    if isinstance(target, Weekday | Relative) and target.hour is None \
+            and (isinstance(target, Weekday) or target.unit == "day"):
+        return replace(target, hour=time.hour, minute=time.minute,
+                       part_of_day=time.part_of_day or target.part_of_day)
+    return None
+
+
+def find(text: str) -> list[Mention]:
+    """Every English time expression in ``text``, in text order, non-overlapping."""
+    return _join_clock_and_day(text, _select(_candidates(text)))
