@@ -38,6 +38,7 @@ from timeweave.temporal.base import (
 
 Interval = tuple[dt.date, dt.date]
 _VAGUE_UNITS = 3
+_TENSE_REACH = 300
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _DURATION = re.compile(
     r"^P(?:(?P<n>\d+(?:\.\d+)?|X)(?P<u>[YMWDQ]|DE|CE))?(?:T(?P<tn>\d+|X)(?P<tu>[HMS]))?"
@@ -161,8 +162,8 @@ def _absolute(spec: Absolute, dct: DocumentDate, tense: Tense | None) -> Resolve
     anchor = _dct_interval(dct)
     if anchor is None:
         return Resolved(_absolute_value(spec, "XXXX"), None, None)
-    direction = spec.direction if spec.direction is not None else tense
     strict = spec.direction is not None
+    direction = spec.direction if strict else tense
     candidates: list[tuple[int, Interval]] = []
     for year in range(anchor[0].year - 1, anchor[1].year + 2):
         try:
@@ -177,15 +178,20 @@ def _absolute(spec: Absolute, dct: DocumentDate, tense: Tense | None) -> Resolve
 
 def _choose(candidates: list[tuple[int, Interval]], anchor: Interval, direction: Direction | None,
             strict: bool) -> tuple[int, Interval]:
-    """Pick the candidate year: on the asked side of the DCT, else nearest with a past bias."""
+    """Pick the candidate year: on the asked side of the DCT, else nearest with a past bias.
+
+    A side said in words ("last October") always holds; a side guessed from the tense only
+    when it lands within ``_TENSE_REACH`` days of the DCT, because the guess is rough.
+    """
+    reach = dt.timedelta(days=_TENSE_REACH)
     if direction == -1:
         past = [c for c in candidates if (c[1][1] < anchor[0] if strict else c[1][0] <= anchor[1])]
-        if past:
+        if past and (strict or anchor[0] - past[-1][1][1] <= reach):
             return past[-1]
     elif direction == 1:
         future = [c for c in candidates
                   if (c[1][0] > anchor[1] if strict else c[1][1] >= anchor[0])]
-        if future:
+        if future and (strict or future[0][1][0] - anchor[1] <= reach):
             return future[0]
 
     def distance(candidate: tuple[int, Interval]) -> int:

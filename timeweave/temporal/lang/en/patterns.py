@@ -355,6 +355,13 @@ def _duration(match: re.Match[str]) -> Built | None:
     if amount is not None and re.match(r"^\d", match["num"]) and not match["dir"] \
             and match["unit"].lower() in {"second", "seconds"}:
         return None
+    after = match.string[match.end() : match.end() + 12].lower()
+    if re.match(r"^\s*(?:old|of\s+age)\b", after):
+        return None  # an age, not a stretch of time
+    if match["num"].lower() in {"a", "an"} and not match["dir"] and not match["quant"] \
+            and re.search(r"(?:\d|million|billion|thousand|dollars|cents|percent|times)\W*$",
+                          match.string[max(0, match.start() - 20) : match.start()]):
+        return None  # a rate: "358,000 a month"
     direction = (match["dir"] or "").lower()
     anchored = -1 if direction in _PAST_WORDS else 1 if direction in _FUTURE_WORDS else None
     mod = vocab.QUANTIFIERS.get(re.sub(r"\s+", " ", match["quant"].lower())) \
@@ -448,7 +455,24 @@ def _q_quarter(match: re.Match[str]) -> Built | None:
 
 
 def _latest_period(match: re.Match[str]) -> Built | None:
-    return "DATE", Relative(match["unit"].lower(), -1), None  # type: ignore[arg-type]
+    """Business news: "the quarter"/"the latest period" is the last quarter reported."""
+    return "DATE", Relative("quarter", -1), None
+
+
+def _year_ago(match: re.Match[str]) -> Built | None:
+    """ "the year-ago quarter": the reported quarter (the last one) a year before."""
+    if match["unit"]:
+        return "DATE", Relative("quarter", -5), None
+    return "DATE", Relative("year", -1), None
+
+
+def _period_edge(match: re.Match[str]) -> Built | None:
+    unit = match["unit"].lower()
+    return "DATE", Relative(unit, 0), _position_mod(match)  # type: ignore[arg-type]
+
+
+def _year_end(match: re.Match[str]) -> Built | None:
+    return "DATE", Relative("year", 0), "END"
 
 
 def _reference(match: re.Match[str]) -> Built | None:
@@ -461,7 +485,14 @@ def _recent(match: re.Match[str]) -> Built | None:
     return ("DURATION", Duration(value, -1), None) if value else None
 
 
+_FUNCTION_WORDS = frozenset({"to", "and", "or", "in", "on", "at", "for", "by", "from", "until",
+                             "through", "since", "but", "as", "with", "than", "during", "into"})
+
+
 def _frequency(match: re.Match[str]) -> Built | None:
+    following = re.match(r"\s+([a-z]+)", match.string[match.end() : match.end() + 20])
+    if following and following.group(1) not in _FUNCTION_WORDS:
+        return None  # used as an adjective: "a quarterly dividend", "daily flights"
     return "SET", Recurrence(vocab.FREQUENCIES[match.group(0).lower()]), None
 
 
@@ -517,7 +548,7 @@ RULES: tuple[Rule, ...] = (
     _rule("dmy", r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})(?![\d.])",
           lambda m: _numeric(m, day_first=True)),
     _rule("month_day",
-          rf"(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?{MONTH}\s+(?:the\s+)?{DAY}(?:,?\s+{YEAR})?",
+          rf"(?:{WEEKDAY_ANY},?\s+)?{MONTH}\s+(?:the\s+)?{DAY}(?:,?\s+{YEAR})?",
           _month_day),
     _rule("day_month",
           rf"(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
@@ -542,7 +573,7 @@ RULES: tuple[Rule, ...] = (
           _two_thousand),
     _rule("day_word",
           r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>the\s+day\s+before\s+yesterday"
-          r"|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)\b(?:'s)?"
+          r"|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)\b"
           r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", _day_word),
     _rule("this_pod", rf"(?P<which>this|last)\s+{POD}\b", _this_pod),
     _rule("this_unit",
@@ -562,7 +593,7 @@ RULES: tuple[Rule, ...] = (
           rf"|business|working|calendar|long)\s+)?{UNIT}(?!-)", _duration),
     _rule("adjective_duration",
           rf"(?P<num>\d+|{_WORD_NUMBER}|several)-(?P<unit>second|minute|hour|day|week|month|year"
-          r"|decade|century)(?:-(?:old|long))?\b", _adjective_duration),
+          r"|decade|century)(?:-long)?\b(?!-old)", _adjective_duration),
     _rule("vague_duration",
           r"(?:(?P<dir>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|past"
           r"|coming|the)\s+)?(?:(?P<few>few|several|many)\s+)?"
@@ -571,7 +602,7 @@ RULES: tuple[Rule, ...] = (
     _rule("recent", r"recent\s+(?P<unit>days|weeks|months|years|decades|quarters)\b", _recent),
     _rule("weekday",
           rf"(?:(?P<pos>early|late|earlier|later)\s+)?(?:{DIRECTION}\s+)?{WEEKDAY_FULL}"
-          rf"(?:(?P<plural>s\b)|'s\b)?(?:\s+{POD}\b)?", _weekday),
+          rf"(?:(?P<plural>s\b))?(?:\s+{POD}\b)?", _weekday),
     _rule("clock",
           rf"(?:(?P<quant>about|around|approximately|roughly)\s+)?(?P<h>[012]?\d)"
           r"(?:[:.](?P<min>[0-5]\d))?(?:\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\s+o'clock"
@@ -582,16 +613,26 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?P<pos>early|late|mid)(?:-|\s+))?(?:the\s+)?(?P<pod>morning|afternoon|evening"
           r"|overnight|mid-afternoon|midafternoon)\b", _part_of_day),
     _rule("quarter",
-          r"(?:(?P<det>the|its|this|that|their|a)\s+)?(?:(?P<year1>(?:1\d|20)\d\d)(?:'s)?\s+)?"
+          r"(?:(?P<det>the)\s+(?=[^-]*?\s(?:fiscal\s+)?(?:quarter|half)))?"
+          r"(?:(?P<year1>(?:1\d|20)\d\d)(?:'s)?\s+)?"
           r"(?:fiscal[- ]?)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
           r"[- ](?:fiscal\s+)?(?P<kind>quarter|half)\b(?:\s+of\s+(?:fiscal\s+)?"
           r"(?P<year2>(?:1\d|20)\d\d)(?!\d))?", _quarter),
     _rule("q_quarter", r"Q(?P<q>[1-4])(?:\s+(?P<year>(?:1\d|20)\d\d))?(?!\w)", _q_quarter),
     _rule("latest_period",
-          r"the\s+(?:latest|most\s+recent|just[- ]ended|year-ago|year-earlier)?\s*"
-          r"(?P<unit>quarter)\b(?!\s+of)", _latest_period),
-    _rule("reference", _alternation(vocab.REFERENCES) + r"(?![\w-])", _reference),
-    _rule("frequency", _alternation(vocab.FREQUENCIES) + r"\b", _frequency),
+          r"the\s+(?:(?:latest|most\s+recent|just[- ]ended)\s+(?P<unit>quarter|period)"
+          r"|(?P<bare>quarter))\b(?!\s+of)", _latest_period),
+    _rule("reference", rf"(?:{_alternation(vocab.REFERENCES)})(?![\w-])", _reference),
+    _rule("frequency", rf"(?:{_alternation(vocab.FREQUENCIES)})\b", _frequency),
+    _rule("period_edge",
+          r"(?P<pos_of>the\s+(?:beginning|start|end|middle)\s+of)\s+the\s+(?P<unit>week|month"
+          r"|quarter|year|decade|century)\b", _period_edge),
+    _rule("earlier_in", r"(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|quarter|year)\b",
+          _period_edge),
+    _rule("year_end", r"(?:the\s+)?(?:year[- ]end|year's\s+end)\b", _year_end),
+    _rule("year_ago",
+          r"(?:the\s+)?(?:comparable\s+|same\s+)?(?P<adj>year-ago|year-earlier)"
+          r"(?:\s+(?P<unit>quarter|period))?\b", _year_ago),
     _rule("every",
           rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUMBER})\s+)?"
           r"(?P<what>[a-z]+)\b", _every),

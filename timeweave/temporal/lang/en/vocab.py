@@ -36,7 +36,8 @@ MULTIPLIERS: dict[str, int] = {"hundred": 100, "thousand": 1000}
 VAGUE_NUMBERS = ("several", "a few", "few", "some", "many", "a number of", "dozens of",
                  "hundreds of", "thousands of", "a couple of", "couple of")
 EXACT_PHRASES: dict[str, float] = {"a": 1, "an": 1, "a dozen": 12, "a half": 0.5, "half a": 0.5,
-                                   "a couple of": 2, "couple of": 2}
+                                   "a couple of": 2, "couple of": 2, "a hundred": 100,
+                                   "a thousand": 1000, "one and a half": 1.5}
 
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -87,22 +88,20 @@ POSITIONS: dict[str, str] = {
 QUANTIFIERS: dict[str, str] = {
     "about": "APPROX", "around": "APPROX", "nearly": "APPROX", "almost": "APPROX",
     "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "close to": "APPROX",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "longer than": "MORE_THAN",
-    "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
+    "more than": "MORE_THAN", "longer than": "MORE_THAN", "well over": "MORE_THAN",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN",
     "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
     "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
 }
 
 REFERENCES: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PAST_REF",
+    "now": "PRESENT_REF", "just now": "PAST_REF",
     "currently": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
     "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "this time": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-    "more recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "the past": "PAST_REF", "earlier": "PAST_REF", "in the past": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "at the moment": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "more recently": "PAST_REF",
+    "the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the distant future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF", "a later date": "FUTURE_REF",
 }
