@@ -1,0 +1,367 @@
+"""Painting the timeline with a QPainter: axis, lanes, marks, selection and legend.
+
+One renderer serves the screen, PNG/SVG export and the PDF report, so all three look the same.
+It only paints what :mod:`timeweave.layout` computed; it decides nothing about geometry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPen,
+)
+
+from gui.palette import SELECTED_PASSAGE, SOURCE_COLOURS, source_colour
+from timeweave.layout import Axis, LaneGeometry, Marks, TimelineLayout, TimeScale, axis_ticks
+from timeweave.layout.timeline import BASES, OPEN_END, OPEN_START, POINT_RADIUS
+
+GUTTER = 200.0  # lane labels
+AXIS_HEIGHT = 44.0
+LEGEND_HEIGHT = 26.0
+BAR_HEIGHT = 10.0
+CHIP_HEIGHT = 16.0
+
+MIXED = QColor("#5F6B7A")  # a cluster holding several sources
+INK = QColor("#1F2933")
+MUTED = QColor("#6B7785")
+GRID_MINOR = QColor("#EEF0F3")
+GRID_MAJOR = QColor("#D3D8DE")
+LANE_ODD = QColor("#F8F9FB")
+SEPARATOR = QColor("#E2E6EA")
+PANEL = QColor("#F3F5F7")
+SELECTION = QColor("#111111")
+_TIMEX, _DOCUMENT_DATE = BASES.index("timex"), BASES.index("document_date")
+
+
+def mark_colour(index: int) -> QColor:
+    """The colour of source ``index``, or the neutral one for a cluster mixing sources (-1)."""
+    return source_colour(index) if index >= 0 else QColor(MIXED)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Everything one picture depends on; ``scroll`` is how far the lanes are scrolled up."""
+
+    layout: TimelineLayout
+    scale: TimeScale
+    geometry: LaneGeometry
+    marks: Marks
+    selected: np.ndarray  # boolean mask over the layout's items
+    scroll: float = 0.0
+
+
+def frame_marks(layout: TimelineLayout, scale: TimeScale, geometry: LaneGeometry,
+                scroll: float, height: float) -> Marks:
+    """The marks of the lanes inside ``height`` pixels below the axis, scrolled by ``scroll``."""
+    return layout.marks(scale, geometry.lanes_between(scroll, scroll + height - AXIS_HEIGHT))
+
+
+class TimelineRenderer:
+    """Paints frames; holds fonts and metrics so that each paint does no set-up."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = QFont(font)
+        self.font.setPointSizeF(9)
+        self.bold = QFont(self.font)
+        self.bold.setWeight(QFont.Weight.DemiBold)
+        self.small = QFont(self.font)
+        self.small.setPointSizeF(8)
+        self.chip = QFont(self.small)
+        self.chip.setWeight(QFont.Weight.Bold)
+        self.metrics = QFontMetricsF(self.font)
+        self.char_px = self.metrics.horizontalAdvance("0123456789") / 10 + 0.5
+
+    def axis(self, scale: TimeScale) -> Axis:
+        return axis_ticks(scale, self.char_px)
+
+    def paint(self, painter: QPainter, rect: QRectF, frame: Frame, footer: str = "") -> None:
+        """Paint ``frame`` into ``rect``: axis on top, lanes below, ``footer`` at the bottom."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(rect, Qt.GlobalColor.white)
+        axis = self.axis(frame.scale)
+        bottom = rect.bottom() - (LEGEND_HEIGHT if footer else 0)
+        lanes_rect = QRectF(rect.left(), rect.top() + AXIS_HEIGHT, rect.width(),
+                            bottom - rect.top() - AXIS_HEIGHT)
+        time_rect = QRectF(rect.left() + GUTTER, lanes_rect.top(), rect.width() - GUTTER,
+                           lanes_rect.height())
+        painter.setClipRect(lanes_rect)
+        self._lanes(painter, lanes_rect, frame)
+        painter.setClipRect(time_rect)
+        self._grid(painter, time_rect, frame.scale, axis)
+        self._marks(painter, time_rect, frame)
+        painter.setClipRect(lanes_rect)
+        self._labels(painter, lanes_rect, frame)
+        painter.setClipRect(rect)
+        self._axis(painter, QRectF(rect.left(), rect.top(), rect.width(), AXIS_HEIGHT), frame,
+                   axis)
+        if footer:
+            footer_rect = QRectF(rect.left(), bottom, rect.width(), LEGEND_HEIGHT)
+            painter.fillRect(footer_rect, PANEL)
+            self.paint_legend(painter, footer_rect.adjusted(GUTTER, 0, 0, 0))
+            painter.setFont(self.small)
+            painter.setPen(MUTED)
+            painter.drawText(footer_rect.adjusted(10, 0, -10, 0),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, footer)
+        painter.restore()
+
+    # -- parts ------------------------------------------------------------------------------
+
+    def _lane_top(self, rect: QRectF, frame: Frame, lane: int) -> float:
+        return rect.top() + float(frame.geometry.tops[lane]) - frame.scroll
+
+    def _visible_lanes(self, rect: QRectF, frame: Frame) -> range:
+        return frame.geometry.lanes_between(frame.scroll, frame.scroll + rect.height())
+
+    def _lanes(self, painter: QPainter, rect: QRectF, frame: Frame) -> None:
+        painter.setPen(QPen(SEPARATOR, 1))
+        for lane in self._visible_lanes(rect, frame):
+            top = self._lane_top(rect, frame, lane)
+            bottom = rect.top() + float(frame.geometry.tops[lane + 1]) - frame.scroll
+            if lane % 2:
+                painter.fillRect(QRectF(rect.left(), top, rect.width(), bottom - top), LANE_ODD)
+            line = bottom - 0.5
+            painter.drawLine(QPointF(rect.left(), line), QPointF(rect.right(), line))
+
+    def _grid(self, painter: QPainter, rect: QRectF, scale: TimeScale, axis: Axis) -> None:
+        for ticks, colour in ((axis.minor, GRID_MINOR), (axis.major, GRID_MAJOR)):
+            painter.setPen(QPen(colour, 1))
+            for tick in ticks:
+                x = rect.left() + round(scale.x(tick.day)) + 0.5
+                painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+
+    def _labels(self, painter: QPainter, rect: QRectF, frame: Frame) -> None:
+        gutter = QRectF(rect.left(), rect.top(), GUTTER, rect.height())
+        painter.fillRect(gutter, PANEL)
+        painter.setPen(QPen(SEPARATOR, 1))
+        painter.drawLine(QPointF(gutter.right() - 0.5, rect.top()),
+                         QPointF(gutter.right() - 0.5, rect.bottom()))
+        layout = frame.layout
+        for lane_index in self._visible_lanes(rect, frame):
+            lane = layout.lanes[lane_index]
+            top = self._lane_top(rect, frame, lane_index)
+            height = float(frame.geometry.tops[lane_index + 1] - frame.geometry.tops[lane_index])
+            painter.setPen(QPen(SEPARATOR, 1))
+            painter.drawLine(QPointF(gutter.left(), top + height - 0.5),
+                             QPointF(gutter.right(), top + height - 0.5))
+            if lane.source is not None:
+                painter.fillRect(QRectF(gutter.left(), top + 1, 4, height - 2),
+                                 source_colour(lane.source))
+            text_width = GUTTER - 22
+            painter.setFont(self.bold)
+            painter.setPen(INK)
+            title = QFontMetricsF(self.bold).elidedText(lane.label, Qt.TextElideMode.ElideRight,
+                                                        text_width)
+            painter.drawText(QRectF(gutter.left() + 12, top + 5, text_width, 16),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+            painter.setFont(self.small)
+            painter.setPen(MUTED)
+            painter.drawText(QRectF(gutter.left() + 12, top + 20, text_width, 13),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             self._lane_note(layout, lane_index))
+
+    def _lane_note(self, layout: TimelineLayout, lane_index: int) -> str:
+        lane = layout.lanes[lane_index]
+        events = f"{lane.count} event{'s' if lane.count != 1 else ''}"
+        if lane.source is None:
+            return f"{events} · {lane.key}"
+        date = layout.documents[lane.source].date
+        return f"{events} · {date.value or 'no publication date'}"
+
+    def _axis(self, painter: QPainter, rect: QRectF, frame: Frame, axis: Axis) -> None:
+        painter.fillRect(rect, PANEL)
+        painter.setPen(QPen(GRID_MAJOR, 1))
+        painter.drawLine(QPointF(rect.left(), rect.bottom() - 0.5),
+                         QPointF(rect.right(), rect.bottom() - 0.5))
+        painter.setFont(self.small)
+        painter.setPen(MUTED)
+        heading = "SOURCES" if frame.layout.mode == "source" else "ENTITIES"
+        painter.drawText(QRectF(rect.left() + 12, rect.top(), GUTTER - 12, rect.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         f"{heading}   ·   {axis.unit}s")
+        left = rect.left() + GUTTER
+        painter.setClipRect(QRectF(left, rect.top(), rect.width() - GUTTER, rect.height()))
+        scale = frame.scale
+        # Major row: context names; the one scrolled off to the left sticks to the edge.
+        painter.setFont(self.bold)
+        painter.setPen(INK)
+        majors = [(left + scale.x(t.day), t.label) for t in axis.major]
+        for index, (x, label) in enumerate(majors):
+            following = majors[index + 1][0] if index + 1 < len(majors) else rect.right() + 1e4
+            x = max(x, left)
+            needed = QFontMetricsF(self.bold).horizontalAdvance(label) + 10
+            if following - x - 4 >= needed:
+                painter.drawText(QRectF(x + 5, rect.top() + 4, needed, 18),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 label)
+        painter.setPen(QPen(GRID_MAJOR, 1))
+        for x, _ in majors:
+            painter.drawLine(QPointF(round(x) + 0.5, rect.top() + 4),
+                             QPointF(round(x) + 0.5, rect.bottom()))
+        # Minor row: the unit's own ticks, labelled just right of the tick.
+        painter.setFont(self.small)
+        for tick in axis.minor:
+            x = round(left + scale.x(tick.day)) + 0.5
+            if x < left:
+                continue
+            painter.setPen(QPen(GRID_MAJOR, 1))
+            painter.drawLine(QPointF(x, rect.bottom() - 6), QPointF(x, rect.bottom()))
+            painter.setPen(MUTED)
+            painter.drawText(QRectF(x + 3, rect.top() + 24, 80, 16),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             tick.label)
+
+    def _marks(self, painter: QPainter, rect: QRectF, frame: Frame) -> None:
+        marks, layout = frame.marks, frame.layout
+        if not len(marks):
+            return
+        heads = marks.members[marks.offsets[:-1]]
+        events = layout.item_event[heads]
+        member_sources = layout.event_source[layout.item_event[marks.members]]
+        uniform = (np.minimum.reduceat(member_sources, marks.offsets[:-1])
+                   == np.maximum.reduceat(member_sources, marks.offsets[:-1]))
+        colour_index = np.where(uniform, layout.event_source[events], -1)
+        geometry = frame.geometry
+        ys = (rect.top() + geometry.tops[marks.lane] + geometry.padding
+              + (marks.row + 0.5) * geometry.row_height - frame.scroll)
+        selected = marks.selected_counts(frame.selected) > 0
+        visible = np.flatnonzero((marks.x1 >= -20) & (marks.x0 <= rect.width() + 20)
+                                 & (ys >= rect.top() - 20) & (ys <= rect.bottom() + 20))
+        scale, left = frame.scale, rect.left()
+        for mark in visible.tolist():
+            colour = mark_colour(int(colour_index[mark]))
+            y = float(ys[mark])
+            if marks.count[mark] > 1:
+                self._cluster(painter, left, y, marks, mark, colour, scale, bool(selected[mark]))
+                continue
+            event, item = int(events[mark]), int(heads[mark])
+            basis = int(layout.event_basis[event])
+            if layout.item_point[item]:
+                self._point(painter, QPointF(left + marks.xc[mark], y), colour, basis,
+                            bool(selected[mark]))
+            else:
+                bar = QRectF(left + marks.x0[mark], y - BAR_HEIGHT / 2,
+                             marks.x1[mark] - marks.x0[mark], BAR_HEIGHT)
+                self._bar(painter, bar, colour, basis, int(layout.event_open[event]),
+                          bool(selected[mark]))
+
+    def _point(self, painter: QPainter, centre: QPointF, colour: QColor, basis: int,
+               selected: bool) -> None:
+        if selected:
+            painter.setPen(QPen(SELECTION, 1.5))
+            painter.setBrush(SELECTED_PASSAGE)
+            painter.drawEllipse(centre, POINT_RADIUS + 4, POINT_RADIUS + 4)
+        if basis == _TIMEX:
+            painter.setPen(QPen(Qt.GlobalColor.white, 1))
+            painter.setBrush(colour)
+            painter.drawEllipse(centre, POINT_RADIUS, POINT_RADIUS)
+        else:
+            pen = QPen(colour, 2)
+            if basis != _DOCUMENT_DATE:
+                pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.GlobalColor.white)
+            painter.drawEllipse(centre, POINT_RADIUS - 0.5, POINT_RADIUS - 0.5)
+
+    def _bar(self, painter: QPainter, bar: QRectF, colour: QColor, basis: int, open_sides: int,
+             selected: bool) -> None:
+        """A time known only within bounds: strongest mid-way, fading towards each bound and
+        out to nothing on a side without a bound; caps mark the bounds that are known."""
+        strength = 1.0 if basis == _TIMEX else 0.45
+        gradient = QLinearGradient(bar.left(), 0, bar.right(), 0)
+        edge = [70.0, 70.0]
+        for side, flag in enumerate((OPEN_START, OPEN_END)):
+            if open_sides & flag:
+                edge[side] = 0.0
+        for position, alpha in ((0.0, edge[0]), (0.5, 200.0), (1.0, edge[1])):
+            shade = QColor(colour)
+            shade.setAlpha(int(alpha * strength))
+            gradient.setColorAt(position, shade)
+        if selected:
+            painter.setPen(QPen(SELECTION, 1.5))
+            painter.setBrush(SELECTED_PASSAGE)
+            painter.drawRoundedRect(bar.adjusted(-3, -4, 3, 4), 3, 3)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(gradient))
+        painter.drawRect(bar)
+        if basis != _TIMEX:
+            outline = QPen(colour, 1, Qt.PenStyle.DashLine)
+            painter.setPen(outline)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.setPen(QPen(colour, 2))
+        for side, x in ((OPEN_START, bar.left() + 1), (OPEN_END, bar.right() - 1)):
+            if not open_sides & side:
+                painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom() + 2))
+
+    def _cluster(self, painter: QPainter, left: float, y: float, marks: Marks, mark: int,
+                 colour: QColor, scale: TimeScale, selected: bool) -> None:
+        first, last = left + scale.x(marks.start[mark]), left + scale.x(marks.end[mark])
+        chip = QRectF(left + marks.x0[mark], y - CHIP_HEIGHT / 2, marks.x1[mark] - marks.x0[mark],
+                      CHIP_HEIGHT)
+        if last - first > chip.width():  # the members' whole extent, as a whisker
+            whisker = QColor(colour)
+            whisker.setAlpha(150)
+            painter.setPen(QPen(whisker, 1.5))
+            painter.drawLine(QPointF(first, y), QPointF(last, y))
+            painter.drawLine(QPointF(first, y - 3), QPointF(first, y + 3))
+            painter.drawLine(QPointF(last, y - 3), QPointF(last, y + 3))
+        if selected:
+            painter.setPen(QPen(SELECTION, 1.5))
+            painter.setBrush(SELECTED_PASSAGE)
+            painter.drawRoundedRect(chip.adjusted(-4, -4, 4, 4), 12, 12)
+        painter.setPen(QPen(Qt.GlobalColor.white, 1))
+        painter.setBrush(colour)
+        painter.drawRoundedRect(chip, CHIP_HEIGHT / 2, CHIP_HEIGHT / 2)
+        painter.setFont(self.chip)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, str(int(marks.count[mark])))
+
+    def paint_legend(self, painter: QPainter, rect: QRectF) -> None:
+        """Samples of every mark with what it means, in one row."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(self.small)
+        sample = QColor(SOURCE_COLOURS[0])
+        x, y = rect.left() + 8, rect.center().y()
+        fm = QFontMetricsF(self.small)
+
+        def caption(text: str) -> None:
+            nonlocal x
+            painter.setPen(MUTED)
+            painter.drawText(QPointF(x, y + fm.ascent() / 2 - 1), text)
+            x += fm.horizontalAdvance(text) + 18
+
+        self._point(painter, QPointF(x + 5, y), sample, _TIMEX, selected=False)
+        x += 16
+        caption("time expression")
+        self._point(painter, QPointF(x + 5, y), sample, _DOCUMENT_DATE, selected=False)
+        x += 16
+        caption("publication date only")
+        self._bar(painter, QRectF(x, y - BAR_HEIGHT / 2, 34, BAR_HEIGHT), sample, _TIMEX, 0,
+                  selected=False)
+        x += 40
+        caption("somewhere within bounds")
+        self._bar(painter, QRectF(x, y - BAR_HEIGHT / 2, 34, BAR_HEIGHT), sample, _TIMEX,
+                  OPEN_START, selected=False)
+        x += 40
+        caption("no earlier bound")
+        chip = QRectF(x, y - CHIP_HEIGHT / 2, 22, CHIP_HEIGHT)
+        painter.setPen(QPen(Qt.GlobalColor.white, 1))
+        painter.setBrush(MIXED)
+        painter.drawRoundedRect(chip, CHIP_HEIGHT / 2, CHIP_HEIGHT / 2)
+        painter.setFont(self.chip)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, "12")
+        painter.setFont(self.small)
+        x += 28
+        caption("events close together (click or zoom)")
+        painter.restore()

@@ -1,0 +1,370 @@
+"""The lanes-and-axis view: a QGraphicsView that paints the layout's marks for what is visible.
+
+No QGraphicsItem per event: 100,000 items would make every pan crawl. The view paints, in
+``drawBackground``, only the marks :meth:`TimelineLayout.marks` computes for the visible days
+and lanes, and hit-tests clicks against those same marks. The scene is empty; it only gives the
+view its height so the vertical scroll bar scrolls the lanes under a fixed axis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
+
+from gui.timeline.render import (
+    AXIS_HEIGHT,
+    CHIP_HEIGHT,
+    GUTTER,
+    Frame,
+    TimelineRenderer,
+    frame_marks,
+)
+from timeweave.layout import (
+    LaneGeometry,
+    LaneMode,
+    Marks,
+    TimelineLayout,
+    TimeScale,
+    build_layout,
+    date_of,
+    day_number,
+    describe_time,
+)
+from timeweave.layout.scale import MAX_PX_PER_DAY
+from timeweave.workspace import EventRef, Workspace
+from timeweave.workspace import Signal as WorkspaceSignal
+
+DRAG_THRESHOLD = 4
+NOTCH_ZOOM = 2 ** 0.5  # one wheel notch
+TOOLTIP_MEMBERS = 8
+
+
+class TimelineView(QGraphicsView):
+    """Shows a :class:`TimelineLayout` at the current :class:`TimeScale`.
+
+    Wheel zooms around the cursor (shift+wheel scrolls lanes), dragging pans, clicks select in
+    the workspace (ctrl extends), a click on a cluster zooms into it (or selects its members
+    when they share one time). Left/Right step through events in time order, Home fits all.
+    """
+
+    scale_changed = Signal()
+    layout_changed = Signal()
+
+    def __init__(self, workspace: Workspace, renderer: TimelineRenderer,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._renderer = renderer
+        self.setScene(QGraphicsScene(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(420, 160)
+        self.verticalScrollBar().valueChanged.connect(self._invalidate)
+        self._layout = TimelineLayout([], [])
+        self._geometry = LaneGeometry.of(())
+        self._selected = np.zeros(0, dtype=bool)
+        today = day_number(dt.date.today())
+        self._scale = TimeScale.fit(today - 30, today, self._time_width())
+        self._mode: LaneMode = "source"
+        self._marks: Marks | None = None
+        self._press: QPointF | None = None
+        self._last = QPointF()
+        self._dragged = False
+        follow(self, [(workspace.documents_changed, self._on_documents),
+                      (workspace.filter_changed, self._rebuild),
+                      (workspace.selection_changed, self._on_selection)])
+        self._on_documents()
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def timeline_layout(self) -> TimelineLayout:
+        return self._layout
+
+    @property
+    def scale(self) -> TimeScale:
+        return self._scale
+
+    @property
+    def selected_items(self) -> np.ndarray:
+        """Boolean mask over the layout's items: those of the selected events."""
+        return self._selected
+
+    @property
+    def lane_geometry(self) -> LaneGeometry:
+        return self._geometry
+
+    @property
+    def lane_mode(self) -> LaneMode:
+        return self._mode
+
+    def set_lane_mode(self, mode: LaneMode) -> None:
+        """One lane per source, or one per entity (an event in the lane of each actor)."""
+        if mode != self._mode:
+            self._mode = mode
+            self._rebuild()
+
+    def _on_documents(self) -> None:
+        self._rebuild()
+        self.fit_all()
+
+    def _on_selection(self) -> None:
+        self.set_selection(self._workspace.selection)
+
+    def _rebuild(self) -> None:
+        """Lay out the events the filter lets through, keeping the zoom and the selection."""
+        workspace = self._workspace
+        self._layout = build_layout(workspace.analyses, workspace.visible_events(), self._mode)
+        self._geometry = LaneGeometry.of(self._layout.lanes)
+        self.scene().setSceneRect(0, 0, 1, AXIS_HEIGHT + self._geometry.height)
+        self.set_selection(workspace.selection, reveal=False)
+        self._invalidate()
+        self.layout_changed.emit()
+
+    def set_scale(self, scale: TimeScale) -> None:
+        if scale != self._scale:
+            self._scale = scale
+            self._invalidate()
+            self.scale_changed.emit()
+
+    def set_selection(self, refs: frozenset[EventRef], reveal: bool = True) -> None:
+        """Highlight ``refs``; with ``reveal``, pan and scroll so the first of them shows."""
+        events = [self._layout.ref_index[r] for r in sorted(refs) if r in self._layout.ref_index]
+        self._selected = np.zeros(len(self._layout.item_event), dtype=bool)
+        items = self._layout.items_of(events)
+        self._selected[items] = True
+        if reveal and len(items):
+            layout = self._layout
+            first, last = layout.item_start[items].min(), layout.item_end[items].max()
+            self.set_scale(self._scale.showing(float(first), float(last)))
+            lane = int(layout.item_lane[items].min())
+            top, bottom = self._geometry.tops[lane], self._geometry.tops[lane + 1]
+            bar = self.verticalScrollBar()
+            height = self.viewport().height() - AXIS_HEIGHT
+            if top < bar.value() or bottom > bar.value() + height:
+                bar.setValue(int(top))
+        self.viewport().update()
+
+    def fit_all(self) -> None:
+        span = self._layout.span()
+        if span:
+            self.set_scale(TimeScale.fit(span[0], span[1], self._time_width()))
+
+    def zoom(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom by ``factor`` around ``anchor_x`` (time-area pixels; default the middle)."""
+        anchor = self._scale.width / 2 if anchor_x is None else anchor_x
+        self.set_scale(self._scale.zoomed(factor, anchor))
+
+    def marks(self) -> Marks:
+        """The marks currently on screen (computed once per scale, layout and scroll)."""
+        if self._marks is None:
+            self._marks = frame_marks(self._layout, self._scale, self._geometry,
+                                      self.verticalScrollBar().value(), self.viewport().height())
+        return self._marks
+
+    def event_rect(self, ref: EventRef) -> QRectF | None:
+        """Where ``ref`` is drawn (its own mark or its cluster), in viewport coordinates."""
+        if ref not in self._layout.ref_index:
+            return None
+        items = self._layout.items_of([self._layout.ref_index[ref]])
+        marks = self.marks()
+        found = np.flatnonzero(np.add.reduceat(np.isin(marks.members, items), marks.offsets[:-1])
+                               ) if len(marks) else []
+        if not len(found):
+            return None
+        mark = int(found[0])
+        y = (AXIS_HEIGHT + self._geometry.row_centre(int(marks.lane[mark]), int(marks.row[mark]))
+             - self.verticalScrollBar().value())
+        return QRectF(GUTTER + marks.x0[mark], y - CHIP_HEIGHT / 2,
+                      marks.x1[mark] - marks.x0[mark], CHIP_HEIGHT)
+
+    def mark_at(self, pos: QPointF) -> int | None:
+        """Index into :meth:`marks` of the mark under viewport position ``pos``."""
+        if pos.x() < GUTTER or pos.y() < AXIS_HEIGHT:
+            return None
+        place = self._geometry.locate(pos.y() - AXIS_HEIGHT + self.verticalScrollBar().value())
+        if place is None:
+            return None
+        return self.marks().hit(place[0], place[1], pos.x() - GUTTER)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        """Rich text describing what is under ``pos``: an event, a cluster or a lane."""
+        if pos.x() < GUTTER and pos.y() >= AXIS_HEIGHT:
+            place = self._geometry.locate(pos.y() - AXIS_HEIGHT
+                                          + self.verticalScrollBar().value())
+            if place is None:
+                return ""
+            return html.escape(self._layout.lanes[place[0]].detail).replace("\n", "<br>")
+        mark = self.mark_at(pos)
+        if mark is None:
+            return ""
+        marks, layout = self.marks(), self._layout
+        events = list(dict.fromkeys(layout.item_event[marks.members_of(mark)].tolist()))
+        if len(events) == 1:
+            analysis, event = layout.events[events[0]]
+            title = layout.documents[layout.event_source[events[0]]]
+            return (f"<b>{html.escape(event.text)}</b><br>cue: <i>{html.escape(event.cue)}</i>"
+                    f"<br>{html.escape(describe_time(event))}"
+                    f"<br><span style='color:#6B7785'>{html.escape(title.title or title.id)}"
+                    "</span>")
+        first = date_of(float(marks.start[mark])).date()
+        last = date_of(float(marks.end[mark]) - 1).date()
+        lines = [html.escape(layout.events[e][1].text) for e in events[:TOOLTIP_MEMBERS]]
+        more = len(events) - len(lines)
+        return (f"<b>{len(events)} events</b>, {first} – {last}<br>· " + "<br>· ".join(lines)
+                + (f"<br>… and {more} more" if more else "")
+                + "<br><i>click or zoom in to separate them</i>")
+
+    # -- painting ---------------------------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.save()
+        painter.resetTransform()
+        frame = Frame(self._layout, self._scale, self._geometry, self.marks(), self._selected,
+                      self.verticalScrollBar().value())
+        self._renderer.paint(painter, QRectF(self.viewport().rect()), frame)
+        painter.restore()
+
+    def _invalidate(self) -> None:
+        self._marks = None
+        self.viewport().update()
+
+    def _time_width(self) -> float:
+        return max(self.viewport().width() - GUTTER, 50.0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.set_scale(self._scale.resized(self._time_width()))
+        self._invalidate()
+
+    # -- input ------------------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - (delta.y() or delta.x()))
+        elif abs(delta.x()) > abs(delta.y()):
+            self.set_scale(self._scale.panned(delta.x()))
+        else:
+            self.zoom(NOTCH_ZOOM ** (delta.y() / 120), event.position().x() - GUTTER)
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self.setFocus()
+        self._press = self._last = event.position()
+        self._dragged = False
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            super().mouseMoveEvent(event)
+            return
+        pos = event.position()
+        if not self._dragged and (pos - self._press).manhattanLength() > DRAG_THRESHOLD:
+            self._dragged = True
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        if self._dragged:
+            delta = pos - self._last
+            self.set_scale(self._scale.panned(delta.x()))
+            bar = self.verticalScrollBar()
+            bar.setValue(int(bar.value() - delta.y()))
+        self._last = pos
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        if not self._dragged:
+            extend = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self._click(event.position(), extend)
+        self._press = None
+        self._dragged = False
+        self.viewport().unsetCursor()
+
+    def _click(self, pos: QPointF, extend: bool) -> None:
+        mark = self.mark_at(pos)
+        workspace, layout = self._workspace, self._layout
+        if mark is None:
+            if not extend:
+                workspace.select(())
+            return
+        marks = self.marks()
+        members = marks.members_of(mark)
+        refs = {layout.refs[e] for e in layout.item_event[members].tolist()}
+        separable = (np.ptp(layout.item_start[members]) > 0 or np.ptp(layout.item_end[members]) > 0)
+        if len(members) > 1 and separable and not extend \
+                and self._scale.px_per_day < MAX_PX_PER_DAY:
+            self.set_scale(TimeScale.fit(float(marks.start[mark]), float(marks.end[mark]),
+                                         self._scale.width, margin=0.2))
+            return
+        if extend:
+            current = workspace.selection
+            refs = current - refs if len(refs) == 1 and refs <= current else current | refs
+        workspace.select(refs)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            selected = [self._layout.ref_index[r] for r in self._workspace.selection
+                        if r in self._layout.ref_index]
+            target = self._layout.neighbour(selected, 1 if key == Qt.Key.Key_Right else -1)
+            if target is not None:
+                self._workspace.select({self._layout.refs[target]})
+        elif key == Qt.Key.Key_Home:
+            self.fit_all()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(NOTCH_ZOOM)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(1 / NOTCH_ZOOM)
+        elif key == Qt.Key.Key_Escape:
+            self._workspace.select(())
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
+def follow(widget: QWidget, connections: list[tuple[WorkspaceSignal, Callable[..., Any]]]
+           ) -> None:
+    """Connect workspace signals to ``widget``'s slots until the widget is destroyed.
+
+    The workspace outlives views; without this it would call into a deleted C++ object.
+    """
+    for signal, slot in connections:
+        signal.connect(slot)
+
+    def disconnect() -> None:
+        for signal, slot in connections:
+            signal.disconnect(slot)
+
+    widget.destroyed.connect(disconnect)
+
+
+if __name__ == "__main__":
+    from gui.timeline.preview import preview
+
+    preview(lambda workspace: TimelineView(workspace, TimelineRenderer(QWidget().font())))

@@ -1,0 +1,175 @@
+"""The timeline panel: toolbar, lanes view, overview strip and undated tray, plus exports.
+
+It follows the workspace (documents, filter, selection) and writes only the selection; it never
+talks to the other views.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.timeline.overview import OverviewStrip
+from gui.timeline.render import (
+    AXIS_HEIGHT,
+    GUTTER,
+    LEGEND_HEIGHT,
+    Frame,
+    TimelineRenderer,
+)
+from gui.timeline.tray import UndatedTray
+from gui.timeline.view import NOTCH_ZOOM, TimelineView
+from timeweave.layout import TimeScale
+from timeweave.workspace import Workspace
+
+EXPORT_MIN_WIDTH = 1000
+LANE_MODES = (("Sources", "source"), ("Entities", "entity"))
+
+
+class LegendStrip(QWidget):
+    """What each kind of mark means, painted by the same renderer as the marks."""
+
+    def __init__(self, renderer: TimelineRenderer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._renderer = renderer
+        self.setMinimumWidth(40)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        return QSize(720, 24)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self._renderer.paint_legend(painter, QRectF(self.rect()))
+
+
+class TimelineWidget(QWidget):
+    """Lanes per source or entity on an adaptive time axis, with overview and undated tray."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.renderer = TimelineRenderer(self.font())
+        self.view = TimelineView(workspace, self.renderer)
+        self.overview = OverviewStrip(self.view)
+        self.tray = UndatedTray(workspace, self.view)
+        self.toolbar = self._make_toolbar()
+        timeline = QWidget()
+        column = QVBoxLayout(timeline)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.overview)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(timeline)
+        splitter.addWidget(self.tray)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([900, 260])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.toolbar)
+        outer.addWidget(splitter, 1)
+
+    def _make_toolbar(self) -> QToolBar:
+        toolbar = QToolBar("Timeline")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for text, tip, shortcut, slot in (
+            ("Fit all", "Show every dated event (Home)", QKeySequence(Qt.Key.Key_Home),
+             self.fit_all),
+            ("Zoom out", "Zoom out (-)", QKeySequence.StandardKey.ZoomOut,
+             lambda: self.view.zoom(1 / NOTCH_ZOOM)),
+            ("Zoom in", "Zoom in (+)", QKeySequence.StandardKey.ZoomIn,
+             lambda: self.view.zoom(NOTCH_ZOOM)),
+        ):
+            action = QAction(text, self)
+            action.setToolTip(tip)
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" Lanes: "))
+        self.lanes_box = QComboBox()
+        for text, mode in LANE_MODES:
+            self.lanes_box.addItem(text, mode)
+        self.lanes_box.setToolTip("One lane per source, or per entity (an event appears in the "
+                                  "lane of each of its actors)")
+        self.lanes_box.currentIndexChanged.connect(
+            lambda index: self.view.set_lane_mode(LANE_MODES[index][1]))
+        toolbar.addWidget(self.lanes_box)
+        toolbar.addSeparator()
+        toolbar.addWidget(LegendStrip(self.renderer))
+        return toolbar
+
+    def fit_all(self) -> None:
+        self.view.fit_all()
+
+    def export_image(self, path: Path) -> None:
+        """Write the whole timeline (every lane, the current time range) as PNG or SVG."""
+        suffix = path.suffix.lower()
+        width = max(self.view.viewport().width(), EXPORT_MIN_WIDTH)
+        height = self._content_height()
+        if suffix == ".png":
+            image = QImage(width * 2, int(height * 2), QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(2)
+            image.fill(Qt.GlobalColor.white)
+            painter = QPainter(image)
+            self.paint_into(painter, QRectF(0, 0, width, height))
+            painter.end()
+            if not image.save(str(path), "PNG"):
+                raise OSError(f"could not write {path}")
+        elif suffix == ".svg":
+            generator = QSvgGenerator()
+            generator.setFileName(str(path))
+            generator.setSize(QSize(width, int(height)))
+            generator.setViewBox(QRectF(0, 0, width, height))
+            generator.setTitle("Timeweave timeline")
+            painter = QPainter(generator)
+            self.paint_into(painter, QRectF(0, 0, width, height))
+            painter.end()
+        else:
+            raise ValueError(f"export the timeline as .png or .svg, not {path.suffix or path.name}")
+
+    def paint_into(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint every lane over the current time range into ``rect`` (shrunk to fit), with the
+        legend and the number of undated events; used by exports and the PDF report."""
+        height = self._content_height()
+        factor = min(1.0, rect.height() / height)
+        width = rect.width() / factor
+        shown = self.view.scale
+        scale = TimeScale(shown.start, shown.px_per_day * (width - GUTTER) / shown.width,
+                          width - GUTTER)
+        layout = self.view.timeline_layout
+        geometry = self.view.lane_geometry
+        marks = layout.marks(scale, range(len(layout.lanes)))
+        selected = self.view.selected_items
+        frame = Frame(layout, scale, geometry, marks, selected)
+        dated = len(layout.order)
+        footer = f"{dated} dated events  ·  {len(layout.undated)} undated (listed, not placed)"
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.scale(factor, factor)
+        self.renderer.paint(painter, QRectF(0, 0, width, height), frame, footer)
+        painter.restore()
+
+    def _content_height(self) -> float:
+        return AXIS_HEIGHT + self.view.lane_geometry.height + LEGEND_HEIGHT
+
+
+if __name__ == "__main__":
+    from gui.timeline.preview import preview
+
+    preview(TimelineWidget)
