@@ -1,17 +1,20 @@
 """The grammar of Estonian time expressions, as rules over tokens with lexicon readings.
 
-Each rule looks at the tokens from a position and either returns what it found (how many tokens,
+Each rule looks at the tokens from a position and either returns what it found (token span,
 TIMEX3 type, spec, modifier) or ``None``. :func:`find` keeps, at each position, the longest
-match, so "eelmise aasta detsembris" wins over "eelmise aasta" and "detsembris" alone.
-Spans follow the Estonian TimeML gold convention: postpositions that make the expression
-("kaks päeva tagasi", "kolme aasta jooksul", "alates 7. aprillist") are inside the span.
+match, so "eelmise aasta detsembris" wins over "eelmise aasta". Spans follow the Estonian
+TimeML gold convention: words that make or modify the expression are inside the span -
+postpositions ("kaks päeva tagasi", "kolme aasta jooksul"), prepositions ("alates 7. aprillist",
+"pärast 2008. aastat"), "kell", degree words ("umbes", "üle") and positions ("aasta lõpus").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeweave.model import TimexType
 from timeweave.temporal.base import (
@@ -29,15 +32,28 @@ from timeweave.temporal.base import (
 )
 from timeweave.temporal.lang.et.morphology import Case
 from timeweave.temporal.lang.et.vocab import (
+    APPROX_AFTER,
+    DECADE_SUFFIX,
+    DECADE_WORDS,
     DURATION_CODES,
+    DURATION_POSTPOSITIONS,
     LEXICON,
     MONTH_ABBREVIATIONS,
+    PERIOD_POSITIONS,
+    POINT_ONLY_MODIFIERS,
+    PRE_MODIFIER_PAIRS,
+    PRE_MODIFIERS,
+    SEASON_PREFIXES,
+    SHIFT_POSTPOSITIONS,
     Kind,
     Reading,
+    roman,
 )
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
 _MIN_YEAR, _MAX_YEAR = 1000, 2099
+_DASHES = ("-", "–", "—")
+_ENCLITICS = ("gi", "ki")  # "tänavugi", "praegugi": the focus particle glued to any word
 
 
 @dataclass(frozen=True)
@@ -76,6 +92,14 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
+@lru_cache(maxsize=65536)
+def _lookup(low: str) -> tuple[Reading, ...]:
+    readings = LEXICON.get(low)
+    if readings is None and low.endswith(_ENCLITICS) and len(low) > 4:
+        readings = LEXICON.get(low[:-2])
+    return readings or ()
+
+
 def _readings(token: Token | None, kind: Kind, cases: Iterable[Case] | None = None,
               number: str | None = None) -> list[Reading]:
     """The lexicon readings of ``token`` of one kind, optionally limited to cases/number."""
@@ -83,7 +107,7 @@ def _readings(token: Token | None, kind: Kind, cases: Iterable[Case] | None = No
         return []
     allowed = None if cases is None else frozenset(cases)
     return [
-        reading for reading in LEXICON.get(token.low, ())
+        reading for reading in _lookup(token.low)
         if reading.kind == kind
         and (allowed is None or reading.case in allowed)
         and (number is None or reading.number == number)
@@ -105,9 +129,19 @@ def _dot_after(tokens: list[Token], index: int) -> bool:
     return following is not None and following.text == "." and _glued(tokens, index + 1)
 
 
-def _word(tokens: list[Token], index: int, *words: str) -> bool:
+def _word(tokens: list[Token], index: int, words: Iterable[str]) -> bool:
     token = _at(tokens, index)
     return token is not None and token.low in words
+
+
+def _sign(offset: int) -> Direction:
+    return -1 if offset < 0 else (1 if offset > 0 else 0)
+
+
+def _unit_of(reading: Reading) -> Unit | None:
+    """Units the resolver can shift by (seconds and millennia it cannot)."""
+    unit = str(reading.value)
+    return None if unit in ("second", "millennium") else unit  # type: ignore[return-value]
 
 
 # --------------------------------------------------------------------------- numbers
@@ -123,13 +157,24 @@ class Amount:
     approx: bool = False
 
 
+_ANY_CASE: frozenset[Case] = frozenset(("nom", "gen", "part", "ill", "ine", "ela", "all", "ade",
+                                        "abl", "tra", "ter", "ess", "abe", "com"))
+
+
 def _amount(tokens: list[Token], index: int) -> Amount | None:
-    """Read a number: digits ("3"), words, compound words ("kahekümne viie"), "paar", "mitu"."""
+    """Read a number: digits ("3", "2,5"), words ("kahekümne viie"), "paar", "mitu", "pool"."""
     token = _at(tokens, index)
     if token is None:
         return None
     if token.is_int and not _dot_after(tokens, index):
-        return Amount(float(int(token.text)), index + 1, frozenset(("nom", "part", "gen")))
+        value = float(int(token.text))
+        end = index + 1
+        comma, decimals = _at(tokens, index + 1), _at(tokens, index + 2)
+        if (comma is not None and comma.text == "," and decimals is not None and decimals.is_int
+                and _glued(tokens, index + 1) and _glued(tokens, index + 2)):
+            value = float(f"{token.text}.{decimals.text}")
+            end = index + 3
+        return Amount(value, end, _ANY_CASE)
     quantity = _readings(token, "quant")
     if quantity:
         value = float(quantity[0].value)
@@ -147,6 +192,8 @@ def _amount(tokens: list[Token], index: int) -> Amount | None:
         value = float(numerals[0].value)
         if total and value >= total:  # "kaks sada" reads as 200, "sada kaks" as 102
             total *= value
+        elif total and value >= 10 and total % 10:  # "viis kümme" is not 15: stop
+            break
         else:
             total += value
         cases = frozenset(reading.case for reading in numerals)
@@ -164,10 +211,11 @@ def _year(token: Token | None) -> int | None:
 
 
 def _duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration value, e.g. ``P3Y``, ``PT2H``, ``PXM``; halves go one unit down."""
+    """TIMEX3 duration value, e.g. ``P3Y``, ``PT2H``, ``PXM``; fractions go one unit down."""
     code, is_time = DURATION_CODES[unit]
     if amount is not None and amount != int(amount):
-        smaller = {"year": (12, "M", False), "day": (24, "H", True), "hour": (60, "M", True)}
+        smaller = {"year": (12, "M", False), "day": (24, "H", True), "hour": (60, "M", True),
+                   "week": (7, "D", False), "minute": (60, "S", True)}
         if unit in smaller:
             factor, code, is_time = smaller[unit]
             amount *= factor
@@ -180,179 +228,246 @@ def _duration_value(amount: float | None, unit: str) -> str:
     return ("PT" if is_time else "P") + quantity + code
 
 
-def _relative_unit(unit: str) -> Unit | None:
-    """Units the resolver can shift by (seconds and millennia it cannot)."""
-    return None if unit in ("second", "millennium") else unit  # type: ignore[return-value]
-
-
-# --------------------------------------------------------------------------- rules
-
-
-def _deictic_day(tokens: list[Token], index: int) -> Found | None:
-    """"eile", "täna", "homme", their adjectives ("tänasest"), with a part of day ("eile õhtul")."""
-    deictic = _readings(_at(tokens, index), "day_deictic")
-    if not deictic:
+def _ordinal(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """An ordinal and where it ends: "esimese", "3.", "III"."""
+    token = _at(tokens, index)
+    if token is None:
         return None
-    offset = int(deictic[0].value)
-    end = index + 1
-    part = _part_of_day_at(tokens, end)
-    if part is not None:
-        return Found(index, end + 1, "TIME", Relative("day", offset, part))
-    if any(reading.value == "day" for reading in _readings(_at(tokens, end), "unit")):
-        end += 1  # "tänasel päeval"
-    return Found(index, end, "DATE", Relative("day", offset))
+    words = _readings(token, "ord")
+    if words:
+        return int(words[0].value), index + 1
+    if token.is_int and _dot_after(tokens, index):
+        return int(token.text), index + 2
+    value = roman(token.text) if token.text.isupper() else None
+    return (value, index + 1) if value else None
 
 
-def _part_of_day_at(tokens: list[Token], index: int) -> PartOfDay | None:
-    parts = _readings(_at(tokens, index), "pod", cases=("ade", "ine", "tra", "ter", "ela"))
-    return parts[0].value if parts else None  # type: ignore[return-value]
+# --------------------------------------------------------------------------- clock times
 
 
-def _deictic_year(tokens: list[Token], index: int) -> Found | None:
-    """"mullu", "tänavu", "tunamullu" and their adjectives; with a month or season after."""
-    deictic = _readings(_at(tokens, index), "year_deictic")
-    if not deictic:
+@dataclass(frozen=True)
+class Clock:
+    hour: int
+    minute: int | None
+    end: int
+    approx: bool = False
+
+
+def _clock(tokens: list[Token], index: int) -> Clock | None:
+    """"kell 14", "kell 14.30", "kella 18ni", "kella kuuest", "kella poole nelja", "kl 9"."""
+    if not _word(tokens, index, ("kell", "kella", "kl")):
         return None
-    offset = int(deictic[0].value)
-    direction: Direction = -1 if offset < 0 else 0
-    month = _readings(_at(tokens, index + 1), "month")
-    if month:
-        return Found(index, index + 2, "DATE",
-                     Absolute(month=int(month[0].value), direction=direction))
-    season = _readings(_at(tokens, index + 1), "season", number="sg")
-    if season:
-        return Found(index, index + 2, "DATE",
-                     Absolute(season=season[0].value, direction=direction))  # type: ignore[arg-type]
-    return Found(index, index + 1, "DATE", Relative("year", offset))
-
-
-def _reference(tokens: list[Token], index: int) -> Found | None:
-    """Vague pointers at the present, past or future: "praegu", "hiljuti", "tulevikus"."""
-    reference = _readings(_at(tokens, index), "ref")
-    if not reference:
+    position = index + 1 + (1 if _dot_after(tokens, index) else 0)
+    token = _at(tokens, position)
+    if token is None:
         return None
-    return Found(index, index + 1, "DATE", Reference(reference[0].value))  # type: ignore[arg-type]
-
-
-def _weekday(tokens: list[Token], index: int) -> Found | None:
-    """"neljapäeval", "eelmisel reedel", "neljapäeva õhtul", "esmaspäevast"."""
-    start = index
-    direction: Direction | None = None
-    modifier = _readings(_at(tokens, index), "rel")
-    if modifier:
-        direction = _sign(int(modifier[0].value))
-        index += 1
-    days = _readings(_at(tokens, index), "weekday", number="sg")
-    if not days:
-        return None
-    weekday = int(days[0].value)
-    part = _part_of_day_at(tokens, index + 1)
-    if part is not None:
-        return Found(start, index + 2, "TIME", Weekday(weekday, direction, part))
-    return Found(start, index + 1, "DATE", Weekday(weekday, direction))
-
-
-def _sign(offset: int) -> Direction:
-    return -1 if offset < 0 else (1 if offset > 0 else 0)
-
-
-def _relative_period(tokens: list[Token], index: int) -> Found | None:
-    """"sel nädalal", "eelmisel kuul", "järgmisel aastal", "eelmise aasta lõpus"."""
-    modifier = _readings(_at(tokens, index), "rel")
-    if not modifier:
-        return None
-    offset = int(modifier[0].value)
-    units = _readings(_at(tokens, index + 1), "unit", number="sg")
-    if units:
-        unit = _relative_unit(str(units[0].value))
-        if unit is None:
+    minute: int | None = None
+    if token.is_int:
+        hour = int(token.text)
+        position += 1
+        separator, minutes = _at(tokens, position), _at(tokens, position + 1)
+        if (separator is not None and separator.text in ".:" and minutes is not None
+                and minutes.is_int and len(minutes.text) == 2 and _glued(tokens, position)
+                and _glued(tokens, position + 1)):
+            minute = int(minutes.text)
+            position += 2
+        suffix = _at(tokens, position)
+        if suffix is not None and _glued(tokens, position) and suffix.text in _DASHES:
+            position += 1
+            suffix = _at(tokens, position)
+        if suffix is not None and _glued(tokens, position) and suffix.low in (
+                "ni", "ks", "st", "t", "le", "l", "ni", "ndaks", "ks"):
+            position += 1
+    else:
+        fraction = {"poole": 30, "veerand": 15, "kolmveerand": 45}.get(token.low)
+        if fraction is not None:
+            position += 1
+        numbers = _readings(_at(tokens, position), "num")
+        if not numbers or not 1 <= float(numbers[0].value) <= 12:
             return None
-        return Found(index, index + 2, "DATE", Relative(unit, offset))
-    seasons = _readings(_at(tokens, index + 1), "season", number="sg")
-    if seasons:
-        return Found(index, index + 2, "DATE",
-                     Absolute(season=seasons[0].value, direction=_sign(offset)))  # type: ignore[arg-type]
-    months = _readings(_at(tokens, index + 1), "month", number="sg")
-    if months:
-        return Found(index, index + 2, "DATE",
-                     Absolute(month=int(months[0].value), direction=_sign(offset)))
+        hour = int(numbers[0].value)
+        position += 1
+        if fraction is not None:  # "poole nelja" is half past three
+            hour, minute = hour - 1, fraction
+    if not 0 <= hour <= 24 or (minute is not None and not 0 <= minute <= 59):
+        return None
+    approx = False
+    if _word(tokens, position, ("ajal",)):
+        position += 1
+    elif _word(tokens, position, APPROX_AFTER):
+        position += 1
+        approx = True
+    return Clock(hour, minute, position, approx)
+
+
+def _with_part_of_day(hour: int, part: PartOfDay | None) -> int:
+    """"kell 7 õhtul" is 19:00, "kell kaks päeval" 14:00, "kell üks öösel" 01:00."""
+    if part in ("AF", "EV") and hour < 12:
+        return hour + 12
+    if part in ("MI", "DT") and hour < 7:
+        return hour + 12
+    if part == "NI" and 7 <= hour < 12:
+        return hour + 12
+    return hour
+
+
+def _part_of_day(tokens: list[Token], index: int) -> tuple[PartOfDay, int, str | None] | None:
+    """"õhtul", "öösel", "hilisõhtul", "varahommikul": a part of day and where it ends."""
+    token = _at(tokens, index)
+    if token is None:
+        return None
+    mod = None
+    parts = _readings(token, "pod", cases=("ade", "ine", "tra", "ter", "ela", "all", "nom",
+                                           "gen"))
+    if not parts:
+        for prefix, position_mod in SEASON_PREFIXES.items():
+            if token.low.startswith(prefix):
+                parts = _readings(Token("", token.low[len(prefix):], 0, 0), "pod",
+                                  cases=("ade", "ine", "tra", "ter"))
+                mod = position_mod
+                break
+    if not parts:
+        if token.low in ("öösel", "ööseks"):
+            return "NI", index + 1, None
+        return None
+    return parts[0].value, index + 1, mod  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- points in time
+
+
+def _anchor(tokens: list[Token], index: int) -> tuple[TimeSpec, int, str | None] | None:
+    """A day or coarser point that a part of day or clock time can attach to."""
+    deictic = _readings(_at(tokens, index), "day_deictic")
+    if deictic:
+        end = index + 1
+        if any(reading.value == "day" for reading in _readings(_at(tokens, end), "unit",
+                                                                 number="sg")):
+            end += 1  # "tänasel päeval"
+        return Relative("day", int(deictic[0].value)), end, None
+    weekday = _weekday(tokens, index)
+    if weekday is not None:
+        spec, end = weekday
+        comma = _at(tokens, end)
+        skip = 1 if comma is not None and comma.text == "," else 0
+        date = _date(tokens, end + skip)
+        if date is not None:  # "neljapäeval, 20. aprillil": the date says more
+            return date[0], date[1], date[2]
+        return spec, end, None
+    date = _date(tokens, index)
+    if date is not None:
+        return date
+    modifier = _readings(_at(tokens, index), "rel", number="sg")
+    if modifier:
+        day = [r for r in _readings(_at(tokens, index + 1), "unit", number="sg")
+               if r.value == "day" and r.lemma == "päev"]
+        if day:
+            return Relative("day", int(modifier[0].value)), index + 2, None
     return None
 
 
-def _month(tokens: list[Token], index: int) -> Found | None:
-    """A month name in any case, with a following year: "oktoobris", "oktoobris 1944"."""
-    months = _readings(_at(tokens, index), "month", number="sg")
-    if not months:
+def _weekday(tokens: list[Token], index: int) -> tuple[Weekday, int] | None:
+    """"neljapäeval", "eelmisel reedel", "järgmise nädala esmaspäeval", "reedesel"."""
+    direction: Direction | None = None
+    position = index
+    modifier = _readings(_at(tokens, position), "rel")
+    if modifier:
+        direction = _sign(int(modifier[0].value))
+        position += 1
+        if any(r.value == "week" for r in _readings(_at(tokens, position), "unit", ("gen",))):
+            position += 1  # "järgmise nädala neljapäeval"
+    days = _readings(_at(tokens, position), "weekday", number="sg")
+    if not days:
         return None
-    month = int(months[0].value)
-    year = _year(_at(tokens, index + 1))
-    if year is not None:
-        end = index + 2
-        if _dot_after(tokens, index + 1):
-            end += 1
-            end += 1 if _readings(_at(tokens, end), "unit") else 0
-        return Found(index, end, "DATE", Absolute(year, month))
-    return Found(index, index + 1, "DATE", Absolute(month=month))
+    return Weekday(int(days[0].value), direction), position + 1
 
 
-def _day_month(tokens: list[Token], index: int) -> Found | None:
-    """"22. oktoobril", "22. okt.", with an optional year: "18. märtsil 1946. aastal"."""
+def _point(tokens: list[Token], index: int) -> Found | None:
+    """A day with an optional part of day and clock time, or a clock time alone.
+
+    "eile", "eile õhtul", "laupäeval kell 14", "täna öösel kell 01.00", "kell 14.30",
+    "hommikul kella kuuest", "19. aprillil kell 18.30", "samal õhtul", "eelmisel õhtul".
+    """
+    anchor = _anchor(tokens, index)
+    spec: TimeSpec | None = anchor[0] if anchor else None
+    mod = anchor[2] if anchor else None
+    position = anchor[1] if anchor else index
+    part: PartOfDay | None = None
+    part_found = _part_of_day(tokens, position)
+    if part_found is None and anchor is None:
+        modifier = _readings(_at(tokens, index), "rel", number="sg")
+        found_after = _part_of_day(tokens, index + 1) if modifier else None
+        if modifier and found_after is not None:  # "samal õhtul", "eelmisel õhtul"
+            spec = Relative("day", int(modifier[0].value))
+            part_found = found_after
+    if part_found is not None:
+        part, position, part_mod = part_found
+        mod = mod or part_mod
+    comparison = None
+    if _word(tokens, position, ("enne", "pärast")):
+        comparison = "BEFORE" if tokens[position].low == "enne" else "AFTER"
+    clock = _clock(tokens, position + (1 if comparison else 0))
+    if clock is not None:
+        position = clock.end
+        mod = mod or comparison or ("APPROX" if clock.approx else None)
+        if part is None:
+            late = _part_of_day(tokens, position)
+            if late is not None:
+                part, position, _ = late
+    if clock is None and part is None:
+        return None if spec is None else Found(index, position, "DATE", spec, mod)
+    hour = None if clock is None else _with_part_of_day(clock.hour, part)
+    minute = None if clock is None else clock.minute
+    time_part = part if clock is None else None
+    if spec is None:
+        spec = Absolute(hour=hour, minute=minute, part_of_day=time_part)
+    else:
+        spec = dataclasses.replace(spec, hour=hour, minute=minute,  # type: ignore[type-var]
+                                   part_of_day=time_part)
+    return Found(index, position, "TIME", spec, mod)
+
+
+def _date(tokens: list[Token], index: int) -> tuple[Absolute, int, str | None] | None:
+    """"22. oktoobril", "22. okt.", "22.10.2017", "18. märtsil 1946. aastal", "3. augusti"."""
+    numeric = _numeric_date(tokens, index)
+    if numeric is not None:
+        return numeric
     token = _at(tokens, index)
-    if token is None or not token.is_int or not _dot_after(tokens, index):
+    if token is None or not token.is_int or len(token.text) > 2:
         return None
     day = int(token.text)
+    position = index + 2 if _dot_after(tokens, index) else index + 1
     if not 1 <= day <= 31:
         return None
-    months = _readings(_at(tokens, index + 2), "month", number="sg")
-    end = index + 3
+    months = _readings(_at(tokens, position), "month", number="sg")
     if months:
         month = int(months[0].value)
+        position += 1
     else:
-        abbreviation = _at(tokens, index + 2)
-        if abbreviation is None or abbreviation.low not in MONTH_ABBREVIATIONS:
+        abbreviation = _at(tokens, position)
+        if (abbreviation is None or abbreviation.low not in MONTH_ABBREVIATIONS
+                or position == index + 1):
             return None
         month = MONTH_ABBREVIATIONS[abbreviation.low]
-        if _dot_after(tokens, index + 2):
-            end += 1
-    year = _year(_at(tokens, end))
+        position += 2 if _dot_after(tokens, position) else 1
+    year = _year(_at(tokens, position))
     if year is not None:
-        end += 1
-        if _dot_after(tokens, end - 1) and _readings(_at(tokens, end + 1), "unit"):
-            end += 2
-    return Found(index, end, "DATE", Absolute(year, month, day))
+        position += 1
+        if _dot_after(tokens, position - 1) and _aasta(_at(tokens, position + 1)):
+            position += 2
+    return Absolute(year, month, day), position, None
 
 
-def _year_phrase(tokens: list[Token], index: int) -> Found | None:
-    """"2017. aastal", "2017. aasta oktoobris", "1906. aasta 12. augustil", "aastal 2015"."""
-    token = _at(tokens, index)
-    if _word(tokens, index, *_AASTA_FORMS):
-        year = _year(_at(tokens, index + 1))
-        if year is None:
-            return None
-        return Found(index, index + 2, "DATE", Absolute(year))
-    year = _year(token)
-    if year is None or not _dot_after(tokens, index):
-        return None
-    unit = _readings(_at(tokens, index + 2), "unit", number="sg")
-    if not unit or unit[0].value != "year":
-        return None
-    end = index + 3
-    if unit[0].case == "gen" or _at(tokens, index + 2).low == "aasta":  # type: ignore[union-attr]
-        months = _readings(_at(tokens, end), "month", number="sg")
-        if months:
-            return Found(index, end + 1, "DATE", Absolute(year, int(months[0].value)))
-        day_month = _day_month(tokens, end)
-        if day_month is not None and isinstance(day_month.spec, Absolute):
-            spec = day_month.spec
-            return Found(index, day_month.end, "DATE", Absolute(year, spec.month, spec.day))
-    return Found(index, end, "DATE", Absolute(year))
+def _aasta(token: Token | None) -> bool:
+    """Whether ``token`` is a singular form of "aasta" (or its abbreviation "a")."""
+    if token is None:
+        return False
+    return token.low == "a" or any(r.lemma == "aasta" for r in _readings(token, "unit",
+                                                                         number="sg"))
 
 
-_AASTA_FORMS = ("aastal", "aastast", "aastani", "aastaks", "aasta")
-
-
-def _numeric_date(tokens: list[Token], index: int) -> Found | None:
-    """"22.10.2017", "2017-10-22"."""
+def _numeric_date(tokens: list[Token], index: int) -> tuple[Absolute, int, str | None] | None:
+    """"22.10.2017", "2017-10-22", "04.04." (year-less, with the closing dot)."""
     token = _at(tokens, index)
     if token is None or not token.is_int:
         return None
@@ -360,12 +475,19 @@ def _numeric_date(tokens: list[Token], index: int) -> Found | None:
     position = index + 1
     while len(parts) < 3:
         separator, number = _at(tokens, position), _at(tokens, position + 1)
-        if (separator is None or number is None or separator.text not in ".-/"
+        if (separator is None or number is None or separator.text not in "./-"
                 or not _glued(tokens, position) or not _glued(tokens, position + 1)
-                or not number.is_int):
+                or not number.is_int or (parts and separator.text != tokens[index + 1].text)):
             break
         parts.append(number)
         position += 2
+    if len(parts) == 2 and tokens[index + 1].text == "." and _dot_after(tokens, position - 1):
+        day, month = (int(part.text) for part in parts)
+        nxt = _at(tokens, position + 1)
+        if (len(parts[1].text) == 2 and 1 <= month <= 12 and 1 <= day <= 31
+                and (nxt is None or not nxt.is_int)):
+            return Absolute(None, month, day), position + 1, None
+        return None
     if len(parts) != 3:
         return None
     first, second, third = (int(part.text) for part in parts)
@@ -377,54 +499,357 @@ def _numeric_date(tokens: list[Token], index: int) -> Found | None:
         return None
     if not (_MIN_YEAR <= year <= _MAX_YEAR and 1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return Found(index, position, "DATE", Absolute(year, month, day))
+    return Absolute(year, month, day), position, None
+
+
+def _numeric_datetime(tokens: list[Token], index: int) -> Found | None:
+    """"11.01.2010 10:14": a numeric date with a clock time right after it."""
+    date = _numeric_date(tokens, index)
+    if date is None:
+        return None
+    spec, position, _ = date
+    hours, separator, minutes = (_at(tokens, position + offset) for offset in range(3))
+    if (hours is not None and separator is not None and minutes is not None and hours.is_int
+            and separator.text == ":" and minutes.is_int and _glued(tokens, position + 1)
+            and _glued(tokens, position + 2) and int(hours.text) < 24 and int(minutes.text) < 60):
+        spec = dataclasses.replace(spec, hour=int(hours.text), minute=int(minutes.text))
+        return Found(index, position + 3, "TIME", spec)
+    return Found(index, position, "DATE", spec)
+
+
+def _range_first_day(tokens: list[Token], index: int) -> Found | None:
+    """"1.-3. märtsini": the first day of a range takes its month from the second."""
+    token = _at(tokens, index)
+    if token is None or not token.is_int or len(token.text) > 2 or not _dot_after(tokens, index):
+        return None
+    dash = _at(tokens, index + 2)
+    if dash is None or dash.text not in _DASHES:
+        return None
+    second = _date(tokens, index + 3)
+    if second is None or not 1 <= int(token.text) <= 31:
+        return None
+    spec = second[0]
+    return Found(index, index + 2, "DATE", Absolute(spec.year, spec.month, int(token.text)))
+
+
+# --------------------------------------------------------------------------- calendar periods
+
+
+def _year_phrase(tokens: list[Token], index: int) -> Found | None:
+    """"2017. aastal", "2017. a", "aastal 2015", "2017. aasta oktoobris/sügisel/alguses"."""
+    if _aasta(_at(tokens, index)) and tokens[index].low != "a":
+        year = _year(_at(tokens, index + 1))
+        if year is None or _dot_after(tokens, index + 1) and _at(tokens, index + 3) and \
+                _aasta(_at(tokens, index + 3)):
+            return None
+        return Found(index, index + 2, "DATE", Absolute(year))
+    year = _year(_at(tokens, index))
+    if year is None or not _dot_after(tokens, index) or not _aasta(_at(tokens, index + 2)):
+        return None
+    position = index + 3
+    if tokens[index + 2].low == "a" and _dot_after(tokens, index + 2):
+        position += 1
+    if tokens[index + 2].low in ("aasta", "a"):  # genitive: a part of the year may follow
+        part = _part_of_year(tokens, position, year)
+        if part is not None:
+            return dataclasses.replace(part, start=index)
+    return Found(index, position, "DATE", Absolute(year))
+
+
+def _part_of_year(tokens: list[Token], index: int, year: int | None) -> Found | None:
+    """What follows a genitive year: a month, a date, a season, a quarter or a half."""
+    months = _readings(_at(tokens, index), "month", number="sg")
+    if months:
+        return Found(index, index + 1, "DATE", Absolute(year, int(months[0].value)))
+    date = _date(tokens, index)
+    if date is not None:
+        return Found(index, date[1], "DATE", dataclasses.replace(date[0], year=year))
+    season = _season(tokens, index)
+    if season is not None:
+        spec, end, mod = season
+        return Found(index, end, "DATE", dataclasses.replace(spec, year=year), mod)
+    quarter = _quarter(tokens, index)
+    if quarter is not None:
+        return Found(index, quarter[1], "DATE", dataclasses.replace(quarter[0], year=year))
+    return None
+
+
+def _season(tokens: list[Token], index: int) -> tuple[Absolute, int, str | None] | None:
+    """"sügisel", "talvine", "hilissügisel" (late autumn), "varakevadest"."""
+    token = _at(tokens, index)
+    if token is None:
+        return None
+    seasons = _readings(token, "season", number="sg")
+    mod = None
+    if not seasons:
+        for prefix, position_mod in SEASON_PREFIXES.items():
+            if token.low.startswith(prefix) and len(token.low) > len(prefix) + 3:
+                seasons = _readings(Token("", token.low[len(prefix):], 0, 0), "season",
+                                    number="sg")
+                mod = position_mod
+                break
+    if not seasons:
+        return None
+    return Absolute(season=seasons[0].value), index + 1, mod  # type: ignore[arg-type]
+
+
+def _quarter(tokens: list[Token], index: int) -> tuple[Absolute, int] | None:
+    """"esimeses kvartalis", "III kvartal", "teisel poolaastal"."""
+    ordinal = _ordinal(tokens, index)
+    if ordinal is None:
+        return None
+    value, position = ordinal
+    units = _readings(_at(tokens, position), "unit", number="sg")
+    if not units:
+        return None
+    if units[0].value == "quarter" and 1 <= value <= 4:
+        return Absolute(quarter=value), position + 1
+    if units[0].value == "half" and 1 <= value <= 2:
+        return Absolute(half=value), position + 1
+    return None
+
+
+def _quarter_rule(tokens: list[Token], index: int) -> Found | None:
+    quarter = _quarter(tokens, index)
+    return None if quarter is None else Found(index, quarter[1], "DATE", quarter[0])
+
+
+def _season_rule(tokens: list[Token], index: int) -> Found | None:
+    season = _season(tokens, index)
+    return None if season is None else Found(index, season[1], "DATE", season[0], season[2])
+
+
+def _month(tokens: list[Token], index: int) -> Found | None:
+    """A month name in any case, with a following year: "oktoobris", "oktoobris 1944"."""
+    months = _readings(_at(tokens, index), "month", number="sg")
+    if not months:
+        return None
+    month = int(months[0].value)
+    year = _year(_at(tokens, index + 1))
+    if year is not None:
+        end = index + 2
+        if _dot_after(tokens, index + 1) and _aasta(_at(tokens, index + 3)):
+            end += 2
+        return Found(index, end, "DATE", Absolute(year, month))
+    return Found(index, index + 1, "DATE", Absolute(month=month))
+
+
+def _holiday(tokens: list[Token], index: int) -> Found | None:
+    """Fixed-date holidays: "jaanipäeval" (24 June), "jõululaupäeval", "jüripäeval"."""
+    holidays = _readings(_at(tokens, index), "holiday", number="sg")
+    if not holidays:
+        return None
+    month, day = divmod(int(holidays[0].value), 100)
+    return Found(index, index + 1, "DATE", Absolute(month=month, day=day))
+
+
+def _decade(tokens: list[Token], index: int) -> Found | None:
+    """"1990ndatel", "90-ndatel", "1920. aastatel", "üheksakümnendatel (aastatel)"."""
+    token = _at(tokens, index)
+    if token is None:
+        return None
+    decade: int | None = None
+    position = index + 1
+    if token.is_int and len(token.text) in (2, 4) and token.text.endswith("0"):
+        value = int(token.text) + (1900 if len(token.text) == 2 else 0)
+        suffix = _at(tokens, position)
+        if suffix is not None and suffix.text in _DASHES and _glued(tokens, position):
+            position += 1
+            suffix = _at(tokens, position)
+        if (suffix is not None and _glued(tokens, position)
+                and DECADE_SUFFIX.match(suffix.low)):
+            decade, position = value // 10, position + 1
+        elif len(token.text) == 4 and _dot_after(tokens, index) and any(
+                r.lemma == "aasta" for r in _readings(_at(tokens, index + 2), "unit",
+                                                      number="pl")):
+            decade, position = value // 10, index + 3
+    else:
+        for stem, tens in DECADE_WORDS.items():
+            if token.low.startswith(stem) and DECADE_SUFFIX.match(token.low[len(stem) - 2:]):
+                decade = 190 + tens
+                if any(r.lemma == "aasta" for r in _readings(_at(tokens, position), "unit",
+                                                             number="pl")):
+                    position += 1
+                break
+    if decade is None or not _MIN_YEAR // 10 <= decade <= _MAX_YEAR // 10:
+        return None
+    return Found(index, position, "DATE", Absolute(decade=decade))
+
+
+def _century(tokens: list[Token], index: int) -> Found | None:
+    """"19. sajandil", "20.sajandi", "XXI sajandil"."""
+    ordinal = _ordinal(tokens, index)
+    if ordinal is None:
+        return None
+    value, position = ordinal
+    units = _readings(_at(tokens, position), "unit", number="sg")
+    if not units or units[0].value != "century" or not 1 <= value <= 21:
+        return None
+    return Found(index, position + 1, "DATE", Absolute(century=value - 1))
+
+
+def _relative_period(tokens: list[Token], index: int) -> Found | None:
+    """"sel nädalal", "eelmisel kuul", "eelmise aasta detsembris", "järgmisel sügisel"."""
+    modifier = _readings(_at(tokens, index), "rel")
+    if not modifier:
+        return None
+    offset = int(modifier[0].value)
+    nxt = _at(tokens, index + 1)
+    units = _readings(nxt, "unit", number="sg")
+    if units:
+        unit = _unit_of(units[0])
+        if unit is None:
+            return None
+        if unit == "year" and nxt is not None and nxt.low == "aasta":
+            part = _part_of_year(tokens, index + 2, None)
+            if part is not None and isinstance(part.spec, Absolute):  # "eelmise aasta mais"
+                spec = dataclasses.replace(part.spec, direction=_sign(offset) or None)
+                return Found(index, part.end, "DATE", spec, part.mod)
+        return Found(index, index + 2, "DATE", Relative(unit, offset))
+    plural = _readings(nxt, "unit", number="pl")
+    if plural:  # "eelmistel aastatel", "järgnevatel päevadel"
+        end = index + 2 + (1 if _word(tokens, index + 2, DURATION_POSTPOSITIONS) else 0)
+        return Found(index, end, "DURATION",
+                     Duration(_duration_value(None, str(plural[0].value)), _sign(offset) or -1))
+    if modifier[0].lemma == "sama":
+        return None  # "sama kuu", "samas" need the text's own time, not the DCT's
+    season = _season(tokens, index + 1)
+    if season is not None:
+        spec, end, mod = season
+        return Found(index, end, "DATE", dataclasses.replace(spec, direction=_sign(offset)), mod)
+    months = _readings(nxt, "month", number="sg")
+    if months:
+        return Found(index, index + 2, "DATE",
+                     Absolute(month=int(months[0].value), direction=_sign(offset)))
+    time_nouns = _readings(nxt, "time_noun", number="sg")
+    if time_nouns and time_nouns[0].lemma == "aeg":  # "praegusel ajal", "lähemal ajal"
+        value = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")[_sign(offset) + 1]
+        return Found(index, index + 2, "DATE", Reference(value))  # type: ignore[arg-type]
+    return None
+
+
+def _unit_position(tokens: list[Token], index: int) -> Found | None:
+    """"aasta lõpus", "kuu alguses", "nädala keskel": the current period, a part of it."""
+    units = _readings(_at(tokens, index), "unit", cases=("gen",), number="sg")
+    following = _at(tokens, index + 1)
+    if not units or following is None or following.low not in PERIOD_POSITIONS:
+        return None
+    unit = _unit_of(units[0])
+    if unit is None:
+        return None
+    return Found(index, index + 2, "DATE", Relative(unit, 0), PERIOD_POSITIONS[following.low])
+
+
+def _deictic_year(tokens: list[Token], index: int) -> Found | None:
+    """"mullu", "tänavu", "tunamullu", their adjectives; with a month or season after."""
+    deictic = _readings(_at(tokens, index), "year_deictic")
+    if not deictic:
+        return None
+    offset = int(deictic[0].value)
+    direction: Direction = -1 if offset < 0 else 0
+    months = _readings(_at(tokens, index + 1), "month", number="sg")
+    if months:
+        return Found(index, index + 2, "DATE",
+                     Absolute(month=int(months[0].value), direction=direction))
+    season = _season(tokens, index + 1)
+    if season is not None:
+        spec, end, mod = season
+        return Found(index, end, "DATE", dataclasses.replace(spec, direction=direction), mod)
+    end = index + 1
+    if any(r.lemma == "aasta" for r in _readings(_at(tokens, end), "unit", number="sg")):
+        end += 1  # "tänavune aasta"
+    return Found(index, end, "DATE", Relative("year", offset))
+
+
+def _reference(tokens: list[Token], index: int) -> Found | None:
+    """Vague pointers at the present, past or future: "praegu", "hiljuti", "tulevikus"."""
+    reference = _readings(_at(tokens, index), "ref")
+    if not reference:
+        return None
+    return Found(index, index + 1, "DATE", Reference(reference[0].value))  # type: ignore[arg-type]
+
+
+def _kohe_varsti(tokens: list[Token], index: int) -> Found | None:
+    """"kohe varsti" (very soon): "kohe" alone is "immediately", not a time expression."""
+    if _word(tokens, index, ("kohe",)) and _readings(_at(tokens, index + 1), "ref"):
+        reference = _readings(_at(tokens, index + 1), "ref")[0]
+        return Found(index, index + 2, "DATE", Reference(reference.value))  # type: ignore[arg-type]
+    return None
+
+
+# --------------------------------------------------------------------------- lengths and shifts
 
 
 def _ago_or_later(tokens: list[Token], index: int) -> Found | None:
-    """"kaks päeva tagasi", "kolme aasta pärast", "aasta tagasi", "paar nädalat tagasi"."""
+    """"kaks päeva tagasi", "kolme aasta pärast", "aasta tagasi", "mõne aja pärast"."""
+    start = index
+    if _readings(_at(tokens, index), "day_deictic") and tokens[index].low == "täna":
+        index += 1  # "täna sada aastat tagasi"
     amount = _amount(tokens, index)
     unit_index = amount.end if amount is not None else index
-    units = _readings(_at(tokens, unit_index), "unit", number="sg")
+    unit_token = _at(tokens, unit_index)
+    units = _readings(unit_token, "unit")
+    time_nouns = _readings(unit_token, "time_noun")
+    postposition = _at(tokens, unit_index + 1)
+    if postposition is None or postposition.low not in SHIFT_POSTPOSITIONS:
+        return None
+    sign = SHIFT_POSTPOSITIONS[postposition.low]
+    end = unit_index + 2
+    vague = Reference("PAST_REF" if sign < 0 else "FUTURE_REF")
+    if time_nouns:
+        return Found(start, end, "DATE", vague)
     if not units:
         return None
-    postposition = _at(tokens, unit_index + 1)
-    if postposition is None:
-        return None
-    signs = {"tagasi": -1, "eest": -1, "pärast": 1, "hiljem": 1, "varem": -1}
-    sign = signs.get(postposition.low)
-    if sign is None:
-        return None
-    unit = _relative_unit(str(units[0].value))
-    if unit is None:
-        return None
+    if units[0].number == "pl" or (amount is not None and amount.value is None):
+        return Found(start, end, "DATE", vague)
+    unit = _unit_of(units[0])
     count = 1.0 if amount is None else amount.value
-    end = unit_index + 2
-    if count is None:
-        return Found(index, end, "DATE", Reference("PAST_REF" if sign < 0 else "FUTURE_REF"))
+    if unit is None or count is None:
+        return None
+    if count != int(count):
+        value = _duration_value(count, str(units[0].value))
+        return Found(start, end, "DATE", vague if "X" in value else Relative(
+            *_smaller_unit(unit, count, sign)))
     approx = "APPROX" if amount is not None and amount.approx else None
-    return Found(index, end, "DATE", Relative(unit, sign * int(count)), approx)
+    kind: TimexType = "TIME" if unit in ("hour", "minute") else "DATE"
+    return Found(start, end, kind, Relative(unit, sign * int(count)), approx)
+
+
+def _smaller_unit(unit: Unit, count: float, sign: int) -> tuple[Unit, int]:
+    """"poolteist aastat tagasi" is 18 months ago: fractions shift by the next smaller unit."""
+    smaller: dict[str, tuple[Unit, int]] = {"year": ("month", 12), "day": ("hour", 24),
+                                            "hour": ("minute", 60), "week": ("day", 7),
+                                            "month": ("day", 30)}
+    if unit not in smaller:
+        return unit, sign * round(count)
+    target, factor = smaller[unit]
+    return target, sign * round(count * factor)
 
 
 def _duration(tokens: list[Token], index: int) -> Found | None:
     """"kolm aastat", "kolme aasta jooksul", "kaheks nädalaks", "viimase kolme aasta jooksul"."""
     start = index
     anchored: Direction | None = None
-    if _readings(_at(tokens, index), "rel") or _is_last(_at(tokens, index)):
-        modifier = _readings(_at(tokens, index), "rel")
-        anchored = _sign(int(modifier[0].value)) if modifier else -1
+    modifier = _readings(_at(tokens, index), "rel")
+    if modifier or _is_last(_at(tokens, index)) or _is_near(_at(tokens, index)):
+        anchored = _sign(int(modifier[0].value)) if modifier else (
+            -1 if _is_last(_at(tokens, index)) else 1)
         anchored = anchored or -1
         index += 1
     amount = _amount(tokens, index)
     if amount is None:
         return None
-    units = _readings(_at(tokens, amount.end), "unit")
-    units = [reading for reading in units
+    unit_index = amount.end
+    if _is_last(_at(tokens, unit_index)) or _readings(_at(tokens, unit_index), "ord"):
+        unit_index += 1  # "kolme viimase aasta", "viie esimese kuuga"
+    units = [reading for reading in _readings(_at(tokens, unit_index), "unit")
              if reading.case in amount.cases or reading.case == "part"
+             or ("gen" in amount.cases and reading.case in ("com", "ter", "ess", "abe"))
              or (amount.value == 1 and reading.case == "nom")]
     if not units:
         return None
-    end = amount.end + 1
-    if _word(tokens, end, "jooksul", "vältel", "kestel", "kestnud", "jooksu"):
+    end = unit_index + 1
+    if _word(tokens, end, DURATION_POSTPOSITIONS):
         end += 1
     mod = "APPROX" if amount.approx else None
     return Found(start, end, "DURATION",
@@ -432,77 +857,219 @@ def _duration(tokens: list[Token], index: int) -> Found | None:
 
 
 def _is_last(token: Token | None) -> bool:
-    return token is not None and token.low.startswith("viimas")
+    return token is not None and token.low.startswith(("viimas", "viimaseil"))
+
+
+def _is_near(token: Token | None) -> bool:
+    return token is not None and token.low.startswith(("lähema", "lähima"))
+
+
+def _bare_unit(tokens: list[Token], index: int) -> Found | None:
+    """A unit with no number: "nädala jooksul", "kuu aega", "aastaid", "aastate jooksul"."""
+    token = _at(tokens, index)
+    units = _readings(token, "unit")
+    if not units or token is None:
+        return None
+    singular = [r for r in units if r.number == "sg" and r.case in ("gen", "nom")]
+    if singular and _word(tokens, index + 1, DURATION_POSTPOSITIONS):
+        return Found(index, index + 2, "DURATION",
+                     Duration(_duration_value(1, str(singular[0].value))))
+    plural = [r for r in units if r.number == "pl"]
+    if not plural:
+        return None
+    value = _duration_value(None, str(plural[0].value))
+    if _word(tokens, index + 1, DURATION_POSTPOSITIONS):
+        return Found(index, index + 2, "DURATION", Duration(value))
+    # The plural partitive alone means "for (many) years"; "kuid" is also "but", "tunde"
+    # also "feeling", so only unambiguous forms count.
+    if any(r.case in ("part", "com") for r in plural) and token.low not in ("kuid", "tunde"):
+        return Found(index, index + 1, "DURATION", Duration(value))
+    return None
 
 
 def _recent_periods(tokens: list[Token], index: int) -> Found | None:
-    """"viimastel kuudel", "viimased aastad", "lähiaastatel", "eelmistel nädalatel"."""
+    """"viimastel kuudel", "viimased aastad", "lähiaastatel", "viimase aasta jooksul"."""
     token = _at(tokens, index)
     if token is None:
         return None
-    if token.low.startswith("lähi") and _readings(Token("", token.low[4:], 0, 0), "unit",
-                                                  number="pl"):
-        unit = str(_readings(Token("", token.low[4:], 0, 0), "unit", number="pl")[0].value)
-        return Found(index, index + 1, "DURATION", Duration(_duration_value(None, unit), 1))
-    if not (_is_last(token) or token.low.startswith(("lähema", "lähima"))):
+    rest = token.low.removeprefix("lähi").lstrip("-")
+    if rest != token.low or (token.low == "lähi" and _at(tokens, index + 1)):
+        following = rest or tokens[index + 1].low
+        plural = _readings(Token("", following, 0, 0), "unit", number="pl")
+        if plural:
+            end = index + 1 if rest else index + 2
+            return Found(index, end, "DURATION",
+                         Duration(_duration_value(None, str(plural[0].value)), 1))
         return None
-    units = _readings(_at(tokens, index + 1), "unit", number="pl")
+    if not (_is_last(token) or _is_near(token)):
+        return None
+    anchored: Direction = -1 if _is_last(token) else 1
+    nxt = _at(tokens, index + 1)
+    if _is_last(token) and any(r.lemma == "aeg" for r in _readings(nxt, "time_noun")):
+        return Found(index, index + 2, "DATE", Reference("PAST_REF"))  # "viimasel ajal"
+    units = _readings(nxt, "unit")
     if not units:
         return None
-    end = index + 2
-    if _word(tokens, end, "jooksul", "vältel", "kestel"):
-        end += 1
-    anchored: Direction = -1 if _is_last(token) else 1
+    end = index + 2 + (1 if _word(tokens, index + 2, DURATION_POSTPOSITIONS) else 0)
+    amount = None if units[0].number == "pl" else 1
     return Found(index, end, "DURATION",
-                 Duration(_duration_value(None, str(units[0].value)), anchored))
+                 Duration(_duration_value(amount, str(units[0].value)), anchored))
+
+
+def _length_adjective(tokens: list[Token], index: int) -> Found | None:
+    """"15-aastane", "kolmeaastase", "pooletunnine", "18kuulise": N units long or old."""
+    token = _at(tokens, index)
+    if token is None:
+        return None
+    if token.is_int:
+        position = index + 1
+        if _word(tokens, position, _DASHES) and _glued(tokens, position):
+            position += 1
+        word = _at(tokens, position)
+        if word is None or not _glued(tokens, position):
+            return None
+        lengths = _readings(word, "length")
+        if not lengths:
+            return None
+        value = _duration_value(float(int(token.text)), str(lengths[0].value))
+        return Found(index, position + 1, "DURATION", Duration(value))
+    low = token.low
+    for split in range(2, len(low) - 4):
+        lengths = _readings(Token("", low[split:], 0, 0), "length")
+        if not lengths:
+            continue
+        prefix = low[:split].rstrip("-")
+        amount = _amount([Token(prefix, prefix, 0, 0)], 0)
+        if amount is None or "gen" not in amount.cases:
+            return None
+        return Found(index, index + 1, "DURATION",
+                     Duration(_duration_value(amount.value, str(lengths[0].value))))
+    return None
+
+
+# --------------------------------------------------------------------------- sets
 
 
 def _every(tokens: list[Token], index: int) -> Found | None:
-    """Sets: "iga päev", "igal aastal", "igal neljapäeval", "kord nädalas", "kolm korda aastas"."""
+    """Sets: "iga päev", "igal neljapäeval", "kord nädalas", "kolm korda aastas", "aastas"."""
     token = _at(tokens, index)
     if token is None:
         return None
-    if token.low in ("iga", "igal", "igas", "igaks", "igale"):
-        units = _readings(_at(tokens, index + 1), "unit", number="sg")
-        if units:
-            return Found(index, index + 2, "SET",
-                         Recurrence(_duration_value(1, str(units[0].value))))
-        days = _readings(_at(tokens, index + 1), "weekday", number="sg")
-        if days:
-            return Found(index, index + 2, "SET",
-                         Recurrence(f"XXXX-WXX-{int(days[0].value) + 1}"))
-        return None
+    adverbs = _readings(token, "every")
+    if adverbs:
+        return Found(index, index + 1, "SET", Recurrence(str(adverbs[0].value)))
+    if token.low in ("iga", "igal", "igas", "igaks", "igale", "igat"):
+        return _every_single(tokens, index)
+    units = _readings(token, "unit", cases=("ela",), number="sg")
+    if units and any(r.lemma == units[0].lemma
+                     for r in _readings(_at(tokens, index + 1), "unit", cases=("ill",))):
+        return Found(index, index + 2, "SET",  # "aastast aastasse", "päevast päeva"
+                     Recurrence(_duration_value(1, str(units[0].value))))
     amount = _amount(tokens, index)
     position = amount.end if amount is not None else index
-    if _word(tokens, position, "korda", "kord", "korra"):
+    if _word(tokens, position, ("korda", "kord", "korra")):
         units = _readings(_at(tokens, position + 1), "unit", cases=("ine",), number="sg")
         if units:
             return Found(index, position + 2, "SET",
                          Recurrence(_duration_value(1, str(units[0].value))))
+        return None
+    if amount is None:
+        units = _readings(token, "unit", cases=("ine",), number="sg")
+        if units and token.low != "kuus":  # "kuus" is also "six"
+            end = index + 1
+            counted = _amount(tokens, end)
+            if counted is not None and _word(tokens, counted.end, ("korda",)):
+                end = counted.end + 1  # "aastas paar korda"
+            return Found(index, end, "SET", Recurrence(_duration_value(1, str(units[0].value))))
     return None
 
 
+def _every_single(tokens: list[Token], index: int) -> Found | None:
+    """After "iga": a unit, a weekday or a part of day."""
+    nxt = _at(tokens, index + 1)
+    units = _readings(nxt, "unit", number="sg")
+    if units:
+        return Found(index, index + 2, "SET", Recurrence(_duration_value(1, str(units[0].value))))
+    days = _readings(nxt, "weekday", number="sg")
+    if days:
+        return Found(index, index + 2, "SET", Recurrence(f"XXXX-WXX-{int(days[0].value) + 1}"))
+    parts = _readings(nxt, "pod", number="sg")
+    if parts:
+        return Found(index, index + 2, "SET", Recurrence(f"XXXX-XX-XXT{parts[0].value}"))
+    amount = _amount(tokens, index + 1)
+    if amount is not None and amount.value is not None:  # "iga kahe aasta tagant"
+        units = _readings(_at(tokens, amount.end), "unit", number="sg")
+        if units:
+            end = amount.end + 1 + (1 if _word(tokens, amount.end + 1, ("tagant",)) else 0)
+            return Found(index, end, "SET",
+                         Recurrence(_duration_value(amount.value, str(units[0].value))))
+    return None
+
+
+# --------------------------------------------------------------------------- the finder
+
+
 RULES: tuple[Rule, ...] = (
-    _numeric_date, _day_month, _year_phrase, _month, _weekday, _relative_period, _deictic_day,
-    _deictic_year, _reference, _ago_or_later, _duration, _recent_periods, _every,
+    _numeric_datetime, _point, _range_first_day, _year_phrase, _decade, _century, _month,
+    _holiday, _season_rule, _quarter_rule, _relative_period, _unit_position, _deictic_year,
+    _reference, _kohe_varsti, _ago_or_later, _duration, _bare_unit, _recent_periods,
+    _length_adjective, _every,
 )
+
+
+def _best(tokens: list[Token], index: int) -> Found | None:
+    best: Found | None = None
+    for rule in RULES:
+        candidate = rule(tokens, index)
+        if candidate is not None and candidate.end > index and (
+                best is None or candidate.end > best.end):
+            best = candidate
+    return best
+
+
+def _extend(tokens: list[Token], found: Found, floor: int) -> Found:
+    """Add the words around a match that the gold keeps in the span, with their modifier.
+
+    Before: "umbes", "üle", "alates", "pärast", "rohkem kui"; after: a position in the period
+    ("aasta lõpus") or "paiku". ``floor`` is the first token not taken by an earlier match.
+    """
+    start, end, mod = found.start, found.end, found.mod
+    point = found.type in ("DATE", "TIME")
+    following = _at(tokens, end)
+    if (following is not None and following.low in PERIOD_POSITIONS and point
+            and isinstance(found.spec, Absolute | Relative) and mod is None):
+        mod = PERIOD_POSITIONS[following.low]
+        end += 1
+    if _word(tokens, end, APPROX_AFTER) and point and mod is None:
+        mod = "APPROX"
+        end += 1
+    if found.type == "SET":
+        return dataclasses.replace(found, end=end, mod=mod)
+    before = _at(tokens, start - 1)
+    pair = (tokens[start - 2].low, before.low) if start - 2 >= floor and before else None
+    if pair in PRE_MODIFIER_PAIRS:
+        return dataclasses.replace(found, start=start - 2, end=end,
+                                   mod=mod or PRE_MODIFIER_PAIRS[pair])  # type: ignore[index]
+    if start - 1 >= floor and before is not None and before.low in PRE_MODIFIERS and (
+            point or before.low not in POINT_ONLY_MODIFIERS):
+        return dataclasses.replace(found, start=start - 1, end=end,
+                                   mod=mod or PRE_MODIFIERS[before.low])
+    return dataclasses.replace(found, end=end, mod=mod)
 
 
 def find_tokens(tokens: list[Token]) -> list[Found]:
     """Left to right, the longest match at each position; matches never overlap."""
     found: list[Found] = []
     index = 0
+    floor = 0
     while index < len(tokens):
-        best: Found | None = None
-        for rule in RULES:
-            candidate = rule(tokens, index)
-            if candidate is not None and (best is None or candidate.end > best.end):
-                best = candidate
+        best = _best(tokens, index)
         if best is None:
             index += 1
             continue
+        best = _extend(tokens, best, floor)
         found.append(best)
-        index = best.end
+        index = floor = best.end
     return found
 
 

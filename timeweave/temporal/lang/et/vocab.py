@@ -6,6 +6,7 @@ to every case and number, and :data:`LEXICON` maps each lower-case surface form 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -14,7 +15,7 @@ from timeweave.temporal.lang.et.morphology import Case, Number, Stems, paradigm,
 
 Kind = Literal[
     "weekday", "month", "unit", "num", "ord", "season", "pod", "rel", "day_deictic",
-    "year_deictic", "ref", "quant", "time_noun",
+    "year_deictic", "ref", "quant", "time_noun", "holiday", "every", "length",
 ]
 
 
@@ -119,6 +120,8 @@ PARTS_OF_DAY: dict[str, tuple[PartOfDay, Stems]] = {
 }
 # "lõuna" is also "south" ("lõunas" = in the south): only its time-only cases are taken.
 NOON_FORMS: dict[str, Case] = {"lõunal": "ade", "lõunani": "ter", "lõunaks": "tra"}
+# "päeval" alone is "in the daytime"; with a modifier ("järgmisel päeval") it is a day.
+DAYTIME_FORMS: dict[str, Case] = {"päeval": "ade", "päevani": "ter"}
 
 # Adverbs of the form "-ti": "on Mondays", "in the mornings", "in summers" - always a set.
 ADVERB_SUFFIX = "ti"
@@ -160,6 +163,12 @@ RELATIVE_MODIFIERS: dict[str, tuple[int, Stems]] = {
     "praegune": (0, stems("praegune", "praeguse", "praegust", "praeguste", "praegusi")),
     "algav": (0, stems("algav", "algava", "algavat", "algavate", "algavaid")),
     "lõppev": (0, stems("lõppev", "lõppeva", "lõppevat", "lõppevate", "lõppevaid")),
+    "alanud": (0, stems("alanud", "alanud alanu", "alanut", "alanute", "alanuid")),
+    "sama": (0, stems("sama", "sama", "sama", "samade", "samu")),
+    "järgnev": (1, stems("järgnev", "järgneva", "järgnevat", "järgnevate", "järgnevaid")),
+    "eelnev": (-1, stems("eelnev", "eelneva", "eelnevat", "eelnevate", "eelnevaid")),
+    "lõppenud": (-1, stems("lõppenud", "lõppenud lõppenu", "lõppenut", "lõppenute",
+                           "lõppenuid")),
 }
 # Short forms of "see" ("sel nädalal", "sel aastal") and its contracted plural.
 SEE_SHORT_FORMS: dict[str, Case] = {"sel": "ade", "sellel": "ade", "sest": "ela", "sesse": "ill"}
@@ -211,12 +220,20 @@ ORDINALS: dict[int, Stems] = {
 # Vague pointers at the DCT, indeclinable adverbs and set phrases.
 REFERENCES: dict[str, str] = {
     "praegu": "PRESENT_REF", "nüüd": "PRESENT_REF", "hetkel": "PRESENT_REF",
-    "tänapäeval": "PRESENT_REF", "nüüdseks": "PRESENT_REF", "praeguseks": "PRESENT_REF",
-    "hetkeks": "PRESENT_REF", "tänaseni": "PRESENT_REF", "praeguseni": "PRESENT_REF",
+    "nüüdseks": "PRESENT_REF", "hetkeks": "PRESENT_REF", "tänaseni": "PRESENT_REF",
     "hiljuti": "PAST_REF", "äsja": "PAST_REF", "hiljaaegu": "PAST_REF", "minevikus": "PAST_REF",
     "varsti": "FUTURE_REF", "peagi": "FUTURE_REF", "tulevikus": "FUTURE_REF",
     "edaspidi": "FUTURE_REF", "lähitulevikus": "FUTURE_REF", "lähiajal": "FUTURE_REF",
     "tulevikuks": "FUTURE_REF", "peatselt": "FUTURE_REF",
+}
+# Nouns that always point at the present, past or future, in any case ("tänapäevani").
+REFERENCE_NOUNS: dict[str, tuple[str, Stems]] = {
+    "tänapäev": ("PRESENT_REF", stems("tänapäev", "tänapäeva", "tänapäeva")),
+    "nüüdisaeg": ("PRESENT_REF", stems("nüüdisaeg", "nüüdisaja", "nüüdisaega")),
+    "praegune": ("PRESENT_REF", stems("praegune", "praeguse", "praegust", "praeguste",
+                                      "praegusi")),
+    "tulevik": ("FUTURE_REF", stems("tulevik", "tuleviku", "tulevikku")),
+    "minevik": ("PAST_REF", stems("minevik", "mineviku", "minevikku")),
 }
 # Nouns "time, period, moment" that make a phrase with an adjective: "viimasel ajal".
 TIME_NOUNS: dict[str, Stems] = {
@@ -224,21 +241,118 @@ TIME_NOUNS: dict[str, Stems] = {
     "hetk": stems("hetk", "hetke", "hetke", "hetkede", "hetki"),
 }
 
-# Words that put a TIMEX3 modifier on the expression they precede or follow.
-APPROX_WORDS = words("umbes ligi ligikaudu u peaaegu circa ca enam-vähem")
-MORE_WORDS = words("üle enam kauem rohkem")
-LESS_WORDS = words("alla vähem")
-# Positions within a period: "aasta alguses", "kuu lõpus", "nädala keskel", "sajandi teisel poolel".
-PERIOD_POSITIONS: dict[str, tuple[str, Stems]] = {
-    "algus": ("START", stems("algus", "alguse", "algust")),
-    "lõpp": ("END", stems("lõpp", "lõpu", "lõppu")),
-    "keskpaik": ("MID", stems("keskpaik", "keskpaiga", "keskpaika")),
-    "kesk": ("MID", stems("kesk", "keske", "kesket")),
+# Words before an expression that put a TIMEX3 modifier on it; the gold keeps them in the span.
+PRE_MODIFIERS: dict[str, str] = {
+    "umbes": "APPROX", "ligi": "APPROX", "ligikaudu": "APPROX", "u": "APPROX", "ca": "APPROX",
+    "peaaegu": "LESS_THAN", "üle": "MORE_THAN", "vähemalt": "EQUAL_OR_MORE",
+    "alla": "LESS_THAN", "maksimaalselt": "EQUAL_OR_LESS", "kuni": "EQUAL_OR_LESS",
+    "täpselt": "EQUAL", "alates": "ON_OR_AFTER", "pärast": "AFTER", "enne": "BEFORE",
 }
-PERIOD_POSITION_EXTRA: dict[str, str] = {"keskel": "MID", "lõpul": "END", "lõpupoole": "END",
-                                         "poole": "MID"}
+# Two-word modifiers: "rohkem kui kaks nädalat", "vähem kui aasta".
+PRE_MODIFIER_PAIRS: dict[tuple[str, str], str] = {
+    ("rohkem", "kui"): "MORE_THAN", ("enam", "kui"): "MORE_THAN",
+    ("vähem", "kui"): "LESS_THAN", ("veidi", "üle"): "MORE_THAN",
+}
+# Modifiers that only make sense before a point in time, not a length.
+POINT_ONLY_MODIFIERS = words("alates pärast enne")
+# Words after an expression that belong to it: "kella 23 paiku", "kella viie ajal".
+APPROX_AFTER = words("paiku ringis ümber")
+# Postpositions that make a length out of a unit phrase: "kolme aasta jooksul".
+DURATION_POSTPOSITIONS = words("jooksul vältel kestel järjest aega")
+# Postpositions that shift from the DCT: "kaks päeva tagasi", "kolme aasta pärast".
+SHIFT_POSTPOSITIONS: dict[str, int] = {
+    "tagasi": -1, "eest": -1, "varem": -1, "pärast": 1, "hiljem": 1, "möödudes": 1,
+}
+# Positions within a period: "aasta alguses", "kuu lõpus", "nädala keskel".
+PERIOD_POSITIONS: dict[str, str] = {
+    **{form: "START" for form in words(
+        "alguses algul alguseks algusest algusesse algusele alguse algusse hakul")},
+    **{form: "END" for form in words(
+        "lõpus lõpul lõpuks lõpust lõppu lõpule lõpuni lõpu lõpupoole lõpupoolel")},
+    **{form: "MID" for form in words("keskel keskpaigas keskpaigani keskpaigast keskpaika")},
+}
 # Prefixes that make a season or part of day early, mid or late: "hilissügisel", "varakevadel".
 SEASON_PREFIXES: dict[str, str] = {"vara": "START", "kesk": "MID", "hilis": "END"}
+# Fixed-date holidays, by the genitive stem their compounds are made from.
+HOLIDAYS: dict[str, tuple[int, int, Stems]] = {
+    "jaanipäev": (6, 24, stems("jaanipäev", "jaanipäeva", "jaanipäeva")),
+    "jaanilaupäev": (6, 23, stems("jaanilaupäev", "jaanilaupäeva", "jaanilaupäeva")),
+    "võidupüha": (6, 23, stems("võidupüha", "võidupüha", "võidupüha")),
+    "jüripäev": (4, 23, stems("jüripäev", "jüripäeva", "jüripäeva")),
+    "jõululaupäev": (12, 24, stems("jõululaupäev", "jõululaupäeva", "jõululaupäeva")),
+    "jõuluõhtu": (12, 24, stems("jõuluõhtu", "jõuluõhtu", "jõuluõhtut")),
+    "jõulupüha": (12, 25, stems("jõulupüha", "jõulupüha", "jõulupüha")),
+    "uusaasta": (1, 1, stems("uusaasta", "uusaasta", "uusaastat")),
+    "vana-aastaõhtu": (12, 31, stems("vana-aastaõhtu", "vana-aastaõhtu", "vana-aastaõhtut")),
+    "iseseisvuspäev": (2, 24, stems("iseseisvuspäev", "iseseisvuspäeva", "iseseisvuspäeva")),
+    "sõbrapäev": (2, 14, stems("sõbrapäev", "sõbrapäeva", "sõbrapäeva")),
+    "volbriöö": (4, 30, stems("volbriöö", "volbriöö", "volbriööd")),
+    "mardipäev": (11, 10, stems("mardipäev", "mardipäeva", "mardipäeva")),
+    "kadripäev": (11, 25, stems("kadripäev", "kadripäeva", "kadripäeva")),
+    "taasiseseisvumispäev": (8, 20, stems("taasiseseisvumispäev", "taasiseseisvumispäeva",
+                                          "taasiseseisvumispäeva")),
+}
+# Adjectives of seasons and parts of day: "talvine", "öise" - the gold counts them as times.
+SEASON_ADJECTIVES: dict[str, tuple[str, Stems]] = {
+    "kevadine": ("SP", stems("kevadine", "kevadise", "kevadist", "kevadiste", "kevadisi")),
+    "suvine": ("SU", stems("suvine", "suvise", "suvist", "suviste", "suviseid")),
+    "sügisene": ("FA", stems("sügisene", "sügisese", "sügisest", "sügiseste", "sügiseseid")),
+    "talvine": ("WI", stems("talvine", "talvise", "talvist", "talviste", "talviseid")),
+}
+POD_ADJECTIVES: dict[str, tuple[str, Stems]] = {
+    "hommikune": ("MO", stems("hommikune", "hommikuse", "hommikust", "hommikuste",
+                              "hommikusi")),
+    "õhtune": ("EV", stems("õhtune", "õhtuse", "õhtust", "õhtuste", "õhtuseid")),
+    "öine": ("NI", stems("öine", "öise", "öist", "öiste", "öiseid")),
+}
+# Recurrence adjectives: "igapäevane" (daily), "iganädalane", "igakuine", "iga-aastane".
+EVERY_ADJECTIVES: dict[str, tuple[str, Stems]] = {
+    "igapäevane": ("P1D", stems("igapäevane", "igapäevase", "igapäevast", "igapäevaste",
+                                "igapäevaseid")),
+    "iganädalane": ("P1W", stems("iganädalane", "iganädalase", "iganädalast",
+                                 "iganädalaste", "iganädalasi")),
+    "igakuine": ("P1M", stems("igakuine", "igakuise", "igakuist", "igakuiste", "igakuiseid")),
+    "iga-aastane": ("P1Y", stems("iga-aastane", "iga-aastase", "iga-aastast", "iga-aastaste",
+                                 "iga-aastaseid")),
+    "igaaastane": ("P1Y", stems("igaaastane", "igaaastase", "igaaastast", "igaaastaste",
+                                "igaaastaseid")),
+    "igaöine": ("XXXX-XX-XXTNI", stems("igaöine", "igaöise", "igaöist", "igaöiste",
+                                       "igaöiseid")),
+}
+# "-aastane" (N years long/old) and its kin: the length adjective of each unit.
+LENGTH_ADJECTIVES: dict[str, tuple[str, Stems]] = {
+    "aastane": ("year", stems("aastane", "aastase", "aastast", "aastaste", "aastaseid")),
+    "kuune": ("month", stems("kuune", "kuuse", "kuust", "kuuste", "kuuseid")),
+    "kuuline": ("month", stems("kuuline", "kuulise", "kuulist", "kuuliste", "kuuliseid")),
+    "nädalane": ("week", stems("nädalane", "nädalase", "nädalast", "nädalaste",
+                               "nädalasi")),
+    "päevane": ("day", stems("päevane", "päevase", "päevast", "päevaste", "päevaseid")),
+    "päevaline": ("day", stems("päevaline", "päevalise", "päevalist", "päevaliste",
+                               "päevaliseid")),
+    "tunnine": ("hour", stems("tunnine", "tunnise", "tunnist", "tunniste", "tunniseid")),
+    "minutiline": ("minute", stems("minutiline", "minutilise", "minutilist", "minutiliste",
+                                   "minutilisi")),
+    "sekundiline": ("second", stems("sekundiline", "sekundilise", "sekundilist",
+                                     "sekundiliste", "sekundilisi")),
+}
+# Decades in words: the ordinal of the tens, plural ("üheksakümnendatel" = in the nineties).
+DECADE_WORDS: dict[str, int] = {
+    "kahekümnenda": 2, "kolmekümnenda": 3, "neljakümnenda": 4, "viiekümnenda": 5,
+    "kuuekümnenda": 6, "seitsmekümnenda": 7, "kaheksakümnenda": 8, "üheksakümnenda": 9,
+}
+# Plural endings after a decade stem ("1990ndatel", "90-ndate", "üheksakümnendad").
+DECADE_SUFFIX = re.compile(r"^-?n?da(?:d|te|tel|tes|test|teks|tesse|tele|teni|il|is|ist)$")
+ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman(text: str) -> int | None:
+    """Value of a Roman numeral up to C (centuries, quarters), else ``None``."""
+    if not text or any(char not in ROMAN for char in text.lower()):
+        return None
+    digits = [ROMAN[char] for char in text.lower()]
+    # A digit smaller than the one after it is subtracted: "XIX" = 10 - 1 + 10.
+    return sum(-value if value < following else value
+               for value, following in zip(digits, [*digits[1:], 0], strict=True))
 
 
 def _build() -> dict[str, tuple[Reading, ...]]:
@@ -252,8 +366,22 @@ def _build() -> dict[str, tuple[Reading, ...]]:
 
     for index, (lemma, word) in enumerate(WEEKDAYS.items()):
         add("weekday", index, word, lemma)
+        add("weekday", index, _weekday_adjective(lemma), lemma)
     for index, (lemma, word) in enumerate(MONTHS.items(), start=1):
         add("month", index, word, lemma)
+        # "maikuus", "aprillikuu", "märtsikuine": compounds on the genitive stem.
+        for head in (UNITS["kuu"][1], MONTH_ADJECTIVE):
+            add("month", index, prefixed(word.gen[0], head), lemma)
+    for lemma, (month, day, word) in HOLIDAYS.items():
+        add("holiday", month * 100 + day, word, lemma)
+    for lemma, (season, word) in SEASON_ADJECTIVES.items():
+        add("season", season, word, lemma)
+    for lemma, (part, word) in POD_ADJECTIVES.items():
+        add("pod", part, word, lemma)
+    for lemma, (value, word) in EVERY_ADJECTIVES.items():
+        add("every", value, word, lemma)
+    for lemma, (unit, word) in LENGTH_ADJECTIVES.items():
+        add("length", unit, word, lemma)
     for lemma, (unit, word) in UNITS.items():
         add("unit", unit, word, lemma)
     for lemma, (season, word) in SEASONS.items():
@@ -262,6 +390,8 @@ def _build() -> dict[str, tuple[Reading, ...]]:
         add("pod", part, word, lemma)
     for surface, case in NOON_FORMS.items():
         lexicon.setdefault(surface, []).append(Reading("pod", "MI", case, "sg", "lõuna"))
+    for surface, case in DAYTIME_FORMS.items():
+        lexicon.setdefault(surface, []).append(Reading("pod", "DT", case, "sg", "päev"))
     for word_offset, word in DAY_DEICTIC_ADJECTIVES.items():
         add("day_deictic", word_offset, word, word.nom[0])
     for surface, offset in DAY_DEICTICS.items():
@@ -288,7 +418,43 @@ def _build() -> dict[str, tuple[Reading, ...]]:
         lexicon.setdefault(surface, []).append(Reading("ref", value, "nom", "sg", surface))
     for lemma, word in TIME_NOUNS.items():
         add("time_noun", lemma, word, lemma)
+    for lemma, (value, word) in REFERENCE_NOUNS.items():
+        add("ref", value, word, lemma)
+    for surface, value in _adverb_sets().items():
+        lexicon.setdefault(surface, []).append(Reading("every", value, "nom", "sg", surface))
     return {surface: tuple(readings) for surface, readings in lexicon.items()}
+
+
+MONTH_ADJECTIVE = stems("kuine", "kuise", "kuist", "kuiste", "kuiseid")
+
+
+def prefixed(prefix: str, word: Stems) -> Stems:
+    """The stems of a compound whose last part is ``word``: only the last part inflects."""
+    return Stems(*(tuple(prefix + form for form in forms) for forms in (
+        word.nom, word.gen, word.part, word.gen_pl, word.part_pl, word.i_plural,
+        word.short_ill,
+    )))
+
+
+def _weekday_adjective(weekday: str) -> Stems:
+    """"neljapäevane" / "reedene": the adjective of a weekday ("reedese koosoleku")."""
+    base = weekday if weekday.endswith("e") else weekday + "a"
+    return stems(f"{base}ne", f"{base}se", f"{base}st", f"{base}ste", f"{base}seid")
+
+
+def _adverb_sets() -> dict[str, str]:
+    """"esmaspäeviti", "hommikuti", "suviti": "-ti" on a genitive or plural stem is a set."""
+    made: dict[str, str] = {"öösiti": "XXXX-XX-XXTNI", "kevaditi": "XXXX-SP"}
+    sources: list[tuple[str, Stems]] = [
+        (f"XXXX-WXX-{index + 1}", word) for index, word in enumerate(WEEKDAYS.values())
+    ]
+    sources += [(f"XXXX-XX-XXT{part}", word) for part, word in PARTS_OF_DAY.values()]
+    sources += [(f"XXXX-{season}", word) for season, word in SEASONS.values()]
+    sources.append(("XXXX-WXX-WE", UNITS["nädalavahetus"][1]))
+    for value, word in sources:
+        for stem in word.gen + word.part_pl + word.i_plural:
+            made.setdefault(stem + ADVERB_SUFFIX, value)
+    return made
 
 
 def _compound_cardinals() -> dict[int, Stems]:
