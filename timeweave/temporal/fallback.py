@@ -53,13 +53,33 @@ def find(text: str, language: str, dct: DocumentDate) -> list[FoundDate]:
     cursor = 0
     for substring, _ in found:
         start = text.find(substring, cursor)
-        if start < 0 or not _plausible(substring):
+        if start < 0:
             continue
         cursor = start + len(substring)
-        date = _normalise(language, substring, dct)
+        core = _minimal(language, substring)
+        if core is None:
+            continue
+        date = _normalise(language, core[2], dct)
         if date is not None:
-            result.append(FoundDate(start, cursor, *date))
+            result.append(FoundDate(start + core[0], start + core[1], *date))
     return result
+
+
+def _minimal(language: str, substring: str) -> tuple[int, int, str] | None:
+    """The longest run of words inside dateparser's substring that still parses on its own.
+
+    ``search_dates`` returns non-minimal spans ("am 22. Oktober 2019 in"); the span reported
+    to the analyst should be the date itself.
+    """
+    words = list(re.finditer(r"\S+", substring))[:8]
+    for length in range(len(words), 0, -1):
+        for first in range(len(words) - length + 1):
+            begin, end = words[first].start(), words[first + length - 1].end()
+            phrase = substring[begin:end].strip(".,;:()\"'")
+            if _plausible(phrase) and _parse(language, phrase, _PROBE_BASES[0]) is not None:
+                offset = substring.find(phrase, begin)
+                return offset, offset + len(phrase), phrase
+    return None
 
 
 def _plausible(substring: str) -> bool:
