@@ -80,9 +80,9 @@ class TimeScale:
         return replace(self, start=day - self.width / 2 / self.px_per_day)
 
     def showing(self, first: float, last: float, margin: float = 0.1) -> TimeScale:
-        """Pan (and zoom out only if needed) so that ``[first, last]`` is inside the view."""
-        inner_first, inner_last = self.day(self.width * margin), self.day(self.width * (1 - margin))
-        if first >= inner_first and last <= inner_last:
+        """This scale if ``[first, last]`` is in view; else centred on it, zoomed out (leaving
+        ``margin`` each side) only when it is wider than the view."""
+        if first >= self.start and last <= self.end:
             return self
         if (last - first) * self.px_per_day > self.width * (1 - 2 * margin):
             return TimeScale.fit(first, last, self.width, margin)
