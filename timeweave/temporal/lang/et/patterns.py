@@ -93,9 +93,11 @@ def tokenize(text: str) -> list[Token]:
 
 
 @lru_cache(maxsize=65536)
-def _lookup(low: str) -> tuple[Reading, ...]:
+def _lookup(text: str) -> tuple[Reading, ...]:
+    """Readings of a word; a lower-case word may carry "-gi"/"-ki" ("Maigi" is a name)."""
+    low = text.lower()
     readings = LEXICON.get(low)
-    if readings is None and low.endswith(_ENCLITICS) and len(low) > 4:
+    if readings is None and text.islower() and low.endswith(_ENCLITICS) and len(low) > 4:
         readings = LEXICON.get(low[:-2])
     return readings or ()
 
@@ -107,11 +109,23 @@ def _readings(token: Token | None, kind: Kind, cases: Iterable[Case] | None = No
         return []
     allowed = None if cases is None else frozenset(cases)
     return [
-        reading for reading in _lookup(token.low)
+        reading for reading in _lookup(token.text)
         if reading.kind == kind
         and (allowed is None or reading.case in allowed)
         and (number is None or reading.number == number)
     ]
+
+
+def _bare(word: str) -> Token:
+    """A token for a piece of a word (the head of a compound), to look it up."""
+    return Token(word, word, 0, 0)
+
+
+def _name_like(tokens: list[Token], index: int) -> bool:
+    """A capitalised word inside a sentence: "August Kitzberg", "Ilmar Talve" are names."""
+    token, previous = _at(tokens, index), _at(tokens, index - 1)
+    return (token is not None and token.text[:1].isupper() and previous is not None
+            and previous.text[:1].isalnum())
 
 
 def _at(tokens: list[Token], index: int) -> Token | None:
@@ -138,9 +152,8 @@ def _sign(offset: int) -> Direction:
     return -1 if offset < 0 else (1 if offset > 0 else 0)
 
 
-def _unit_of(reading: Reading) -> Unit | None:
+def _unit_of(unit: str) -> Unit | None:
     """Units the resolver can shift by (seconds and millennia it cannot)."""
-    unit = str(reading.value)
     return None if unit in ("second", "millennium") else unit  # type: ignore[return-value]
 
 
@@ -211,21 +224,30 @@ def _year(token: Token | None) -> int | None:
 
 
 def _duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration value, e.g. ``P3Y``, ``PT2H``, ``PXM``; fractions go one unit down."""
+    """TIMEX3 duration value: ``P3Y``, ``PT2H``, ``PXM``; "poolteist tundi" is ``PT1H30M``."""
     code, is_time = DURATION_CODES[unit]
-    if amount is not None and amount != int(amount):
-        smaller = {"year": (12, "M", False), "day": (24, "H", True), "hour": (60, "M", True),
-                   "week": (7, "D", False), "minute": (60, "S", True)}
-        if unit in smaller:
-            factor, code, is_time = smaller[unit]
-            amount *= factor
+    prefix = "PT" if is_time else "P"
     if amount is None:
-        quantity = "X"
-    elif amount == int(amount):
-        quantity = str(int(amount))
-    else:
-        quantity = f"{amount:g}"
-    return ("PT" if is_time else "P") + quantity + code
+        return f"{prefix}X{code}"
+    whole = int(amount)
+    if amount == whole:
+        return f"{prefix}{whole}{code}"
+    if unit in _SMALLER:
+        smaller, factor = _SMALLER[unit]
+        rest = round((amount - whole) * factor)
+        small_code, small_time = DURATION_CODES[smaller]
+        head = f"{whole}{code}" if whole else ""
+        if is_time or not small_time:
+            return f"{prefix}{head}{rest}{small_code}"
+        return f"P{head}T{rest}{small_code}"
+    return f"{prefix}{amount:g}{code}"
+
+
+# The next smaller unit and how many of it make one: "pool aastat" is six months.
+_SMALLER: dict[str, tuple[str, int]] = {
+    "year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+    "hour": ("minute", 60), "minute": ("second", 60),
+}
 
 
 def _ordinal(tokens: list[Token], index: int) -> tuple[int, int] | None:
@@ -322,7 +344,7 @@ def _part_of_day(tokens: list[Token], index: int) -> tuple[PartOfDay, int, str |
     if not parts:
         for prefix, position_mod in SEASON_PREFIXES.items():
             if token.low.startswith(prefix):
-                parts = _readings(Token("", token.low[len(prefix):], 0, 0), "pod",
+                parts = _readings(_bare(token.low[len(prefix):]), "pod",
                                   cases=("ade", "ine", "tra", "ter"))
                 mod = position_mod
                 break
@@ -469,8 +491,9 @@ def _aasta(token: Token | None) -> bool:
 def _numeric_date(tokens: list[Token], index: int) -> tuple[Absolute, int, str | None] | None:
     """"22.10.2017", "2017-10-22", "04.04." (year-less, with the closing dot)."""
     token = _at(tokens, index)
-    if token is None or not token.is_int:
-        return None
+    if token is None or not token.is_int or (_glued(tokens, index) and tokens[index - 1].text in
+                                             "/.,:"):
+        return None  # inside a path, a URL or a longer number
     parts = [token]
     position = index + 1
     while len(parts) < 3:
@@ -500,6 +523,52 @@ def _numeric_date(tokens: list[Token], index: int) -> tuple[Absolute, int, str |
     if not (_MIN_YEAR <= year <= _MAX_YEAR and 1 <= month <= 12 and 1 <= day <= 31):
         return None
     return Absolute(year, month, day), position, None
+
+
+def _bare_year(tokens: list[Token], index: int) -> Found | None:
+    """A year on its own: "1898 võttis keiser", "RT I 2001, 59". Not a count: "2000 krooni".
+
+    A four-digit number followed by a lower-case word is usually a quantity with its noun,
+    unless it opens a sentence ("1893 toimus ...").
+    """
+    token = _at(tokens, index)
+    year = _year(token)
+    if year is None or year < _MIN_BARE_YEAR or _glued(tokens, index):
+        return None
+    previous, following = _at(tokens, index - 1), _at(tokens, index + 1)
+    if previous is not None and previous.is_int:
+        return None  # "1 500 000"
+    if following is not None and _glued(tokens, index + 1) and following.text in ".,":
+        after = _at(tokens, index + 2)
+        if after is not None and after.is_int and _glued(tokens, index + 2):
+            return None  # "2000,5", "1999.12"
+    if following is not None and following.text[:1].isalpha() and following.text.islower() \
+            and previous is not None and previous.text not in _SENTENCE_OPENERS:
+        return None
+    return Found(index, index + 1, "DATE", Absolute(year))
+
+
+_MIN_BARE_YEAR = 1500
+_SENTENCE_OPENERS = frozenset(".!?«»\"“”„(")
+
+
+def _clock_digits(tokens: list[Token], index: int) -> Found | None:
+    """"08:15", "22:57 13.12": a colon time, with the day and month after it if written."""
+    hours, colon, minutes = (_at(tokens, index + offset) for offset in range(3))
+    if (hours is None or colon is None or minutes is None or not hours.is_int
+            or colon.text != ":" or not minutes.is_int or len(minutes.text) != 2
+            or not _glued(tokens, index + 1) or not _glued(tokens, index + 2)
+            or int(hours.text) > 23 or int(minutes.text) > 59 or _glued(tokens, index)):
+        return None
+    hour, minute = int(hours.text), int(minutes.text)
+    day, dot, month = (_at(tokens, index + offset) for offset in range(3, 6))
+    if (day is not None and dot is not None and month is not None and day.is_int
+            and dot.text == "." and month.is_int and _glued(tokens, index + 4)
+            and _glued(tokens, index + 5) and 1 <= int(day.text) <= 31
+            and 1 <= int(month.text) <= 12):
+        return Found(index, index + 6, "TIME",
+                     Absolute(None, int(month.text), int(day.text), hour, minute))
+    return Found(index, index + 3, "TIME", Absolute(hour=hour, minute=minute))
 
 
 def _numeric_datetime(tokens: list[Token], index: int) -> Found | None:
@@ -537,6 +606,9 @@ def _range_first_day(tokens: list[Token], index: int) -> Found | None:
 
 def _year_phrase(tokens: list[Token], index: int) -> Found | None:
     """"2017. aastal", "2017. a", "aastal 2015", "2017. aasta oktoobris/sügisel/alguses"."""
+    if any(r.lemma == "aasta" for r in _readings(_at(tokens, index), "unit", number="pl")):
+        year = _year(_at(tokens, index + 1))  # "aastatel 1997-2001": the range's first year
+        return None if year is None else Found(index, index + 2, "DATE", Absolute(year))
     if _aasta(_at(tokens, index)) and tokens[index].low != "a":
         year = _year(_at(tokens, index + 1))
         if year is None or _dot_after(tokens, index + 1) and _at(tokens, index + 3) and \
@@ -544,7 +616,12 @@ def _year_phrase(tokens: list[Token], index: int) -> Found | None:
             return None
         return Found(index, index + 2, "DATE", Absolute(year))
     year = _year(_at(tokens, index))
-    if year is None or not _dot_after(tokens, index) or not _aasta(_at(tokens, index + 2)):
+    if year is None or not _dot_after(tokens, index):
+        return None
+    months = _readings(_at(tokens, index + 2), "month", number="sg")
+    if months:  # "1998. märtsini"
+        return Found(index, index + 3, "DATE", Absolute(year, int(months[0].value)))
+    if not _aasta(_at(tokens, index + 2)):
         return None
     position = index + 3
     if tokens[index + 2].low == "a" and _dot_after(tokens, index + 2):
@@ -577,14 +654,14 @@ def _part_of_year(tokens: list[Token], index: int, year: int | None) -> Found | 
 def _season(tokens: list[Token], index: int) -> tuple[Absolute, int, str | None] | None:
     """"sügisel", "talvine", "hilissügisel" (late autumn), "varakevadest"."""
     token = _at(tokens, index)
-    if token is None:
+    if token is None or _name_like(tokens, index):
         return None
     seasons = _readings(token, "season", number="sg")
     mod = None
     if not seasons:
         for prefix, position_mod in SEASON_PREFIXES.items():
             if token.low.startswith(prefix) and len(token.low) > len(prefix) + 3:
-                seasons = _readings(Token("", token.low[len(prefix):], 0, 0), "season",
+                seasons = _readings(_bare(token.low[len(prefix):]), "season",
                                     number="sg")
                 mod = position_mod
                 break
@@ -622,7 +699,7 @@ def _season_rule(tokens: list[Token], index: int) -> Found | None:
 def _month(tokens: list[Token], index: int) -> Found | None:
     """A month name in any case, with a following year: "oktoobris", "oktoobris 1944"."""
     months = _readings(_at(tokens, index), "month", number="sg")
-    if not months:
+    if not months or _name_like(tokens, index):
         return None
     month = int(months[0].value)
     year = _year(_at(tokens, index + 1))
@@ -697,7 +774,7 @@ def _relative_period(tokens: list[Token], index: int) -> Found | None:
     nxt = _at(tokens, index + 1)
     units = _readings(nxt, "unit", number="sg")
     if units:
-        unit = _unit_of(units[0])
+        unit = _unit_of(str(units[0].value))
         if unit is None:
             return None
         if unit == "year" and nxt is not None and nxt.low == "aasta":
@@ -722,10 +799,13 @@ def _relative_period(tokens: list[Token], index: int) -> Found | None:
         return Found(index, index + 2, "DATE",
                      Absolute(month=int(months[0].value), direction=_sign(offset)))
     time_nouns = _readings(nxt, "time_noun", number="sg")
-    if time_nouns and time_nouns[0].lemma == "aeg":  # "praegusel ajal", "lähemal ajal"
-        value = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")[_sign(offset) + 1]
-        return Found(index, index + 2, "DATE", Reference(value))  # type: ignore[arg-type]
+    if time_nouns and time_nouns[0].lemma == "aeg" and modifier[0].lemma in _NOW_ADJECTIVES:
+        return Found(index, index + 2, "DATE", Reference("PRESENT_REF"))  # "praegusel ajal"
     return None
+
+
+# "sel ajal" (at that time) points into the story; these two always mean "now".
+_NOW_ADJECTIVES = ("praegune", "käesolev")
 
 
 def _unit_position(tokens: list[Token], index: int) -> Found | None:
@@ -734,7 +814,7 @@ def _unit_position(tokens: list[Token], index: int) -> Found | None:
     following = _at(tokens, index + 1)
     if not units or following is None or following.low not in PERIOD_POSITIONS:
         return None
-    unit = _unit_of(units[0])
+    unit = _unit_of(str(units[0].value))
     if unit is None:
         return None
     return Found(index, index + 2, "DATE", Relative(unit, 0), PERIOD_POSITIONS[following.low])
@@ -764,8 +844,10 @@ def _deictic_year(tokens: list[Token], index: int) -> Found | None:
 def _reference(tokens: list[Token], index: int) -> Found | None:
     """Vague pointers at the present, past or future: "praegu", "hiljuti", "tulevikus"."""
     reference = _readings(_at(tokens, index), "ref")
-    if not reference:
-        return None
+    previous = _at(tokens, index - 1)
+    if not reference or (tokens[index].low == "hetkel" and previous is not None
+                         and previous.text.islower() and previous.low.endswith("l")):
+        return None  # "sobival hetkel", "viimasel hetkel": a moment of the story, not now
     return Found(index, index + 1, "DATE", Reference(reference[0].value))  # type: ignore[arg-type]
 
 
@@ -781,35 +863,43 @@ def _kohe_varsti(tokens: list[Token], index: int) -> Found | None:
 
 
 def _ago_or_later(tokens: list[Token], index: int) -> Found | None:
-    """"kaks päeva tagasi", "kolme aasta pärast", "aasta tagasi", "mõne aja pärast"."""
+    """"kaks päeva tagasi", "kolme aasta pärast", "aasta tagasi", "mõne aja pärast",
+    "kolme aasta tagune", "aastatagune"."""
     start = index
-    if _readings(_at(tokens, index), "day_deictic") and tokens[index].low == "täna":
+    if _word(tokens, index, ("täna",)):
         index += 1  # "täna sada aastat tagasi"
+    compound = _readings(_at(tokens, index), "ago")
+    if compound and compound[0].value:  # "aastatagusest": one unit ago
+        unit = _unit_of(str(compound[0].value))
+        return None if unit is None else Found(start, index + 1, "DATE", Relative(unit, -1))
     amount = _amount(tokens, index)
     unit_index = amount.end if amount is not None else index
     unit_token = _at(tokens, unit_index)
-    units = _readings(unit_token, "unit")
-    time_nouns = _readings(unit_token, "time_noun")
     postposition = _at(tokens, unit_index + 1)
-    if postposition is None or postposition.low not in SHIFT_POSTPOSITIONS:
+    if postposition is None:
         return None
-    sign = SHIFT_POSTPOSITIONS[postposition.low]
+    if _readings(postposition, "ago"):
+        sign, cases = -1, frozenset[Case](("gen",))
+    elif postposition.low in SHIFT_POSTPOSITIONS:
+        sign, cases = SHIFT_POSTPOSITIONS[postposition.low]
+    else:
+        return None
     end = unit_index + 2
     vague = Reference("PAST_REF" if sign < 0 else "FUTURE_REF")
-    if time_nouns:
+    if _readings(unit_token, "time_noun", cases=cases):
         return Found(start, end, "DATE", vague)
+    units = [r for r in _readings(unit_token, "unit", cases=cases)
+             if amount is None or _agrees(amount, r) or r.case == "gen"]
     if not units:
         return None
     if units[0].number == "pl" or (amount is not None and amount.value is None):
         return Found(start, end, "DATE", vague)
-    unit = _unit_of(units[0])
+    unit = _unit_of(str(units[0].value))
     count = 1.0 if amount is None else amount.value
     if unit is None or count is None:
         return None
     if count != int(count):
-        value = _duration_value(count, str(units[0].value))
-        return Found(start, end, "DATE", vague if "X" in value else Relative(
-            *_smaller_unit(unit, count, sign)))
+        return Found(start, end, "DATE", Relative(*_smaller_unit(unit, count, sign)))
     approx = "APPROX" if amount is not None and amount.approx else None
     kind: TimexType = "TIME" if unit in ("hour", "minute") else "DATE"
     return Found(start, end, kind, Relative(unit, sign * int(count)), approx)
@@ -817,13 +907,9 @@ def _ago_or_later(tokens: list[Token], index: int) -> Found | None:
 
 def _smaller_unit(unit: Unit, count: float, sign: int) -> tuple[Unit, int]:
     """"poolteist aastat tagasi" is 18 months ago: fractions shift by the next smaller unit."""
-    smaller: dict[str, tuple[Unit, int]] = {"year": ("month", 12), "day": ("hour", 24),
-                                            "hour": ("minute", 60), "week": ("day", 7),
-                                            "month": ("day", 30)}
-    if unit not in smaller:
-        return unit, sign * round(count)
-    target, factor = smaller[unit]
-    return target, sign * round(count * factor)
+    smaller, factor = _SMALLER.get(unit, (unit, 1))
+    target = _unit_of(smaller) or unit
+    return target, sign * round(count * (factor if target != unit else 1))
 
 
 def _duration(tokens: list[Token], index: int) -> Found | None:
@@ -843,9 +929,7 @@ def _duration(tokens: list[Token], index: int) -> Found | None:
     if _is_last(_at(tokens, unit_index)) or _readings(_at(tokens, unit_index), "ord"):
         unit_index += 1  # "kolme viimase aasta", "viie esimese kuuga"
     units = [reading for reading in _readings(_at(tokens, unit_index), "unit")
-             if reading.case in amount.cases or reading.case == "part"
-             or ("gen" in amount.cases and reading.case in ("com", "ter", "ess", "abe"))
-             or (amount.value == 1 and reading.case == "nom")]
+             if _agrees(amount, reading)]
     if not units:
         return None
     end = unit_index + 1
@@ -854,6 +938,24 @@ def _duration(tokens: list[Token], index: int) -> Found | None:
     mod = "APPROX" if amount.approx else None
     return Found(start, end, "DURATION",
                  Duration(_duration_value(amount.value, str(units[0].value)), anchored), mod)
+
+
+def _agrees(amount: Amount, unit: Reading) -> bool:
+    """Whether a number and a unit make one phrase.
+
+    "kolm aastat": a nominative number takes a partitive singular; otherwise both stand in the
+    same case ("kolmel päeval", "kolme aasta"), except the last four cases, which only the last
+    word carries ("kolme aastaga"). "viies päeva" ("in five" + "day") is no phrase.
+    """
+    if unit.number == "pl" and amount.value is not None:
+        return False
+    if unit.case == "part":
+        return "nom" in amount.cases or "part" in amount.cases
+    if unit.case == "nom":
+        return amount.value == 1 or amount.value is None and "nom" in amount.cases
+    if unit.case in ("com", "ter", "ess", "abe"):
+        return "gen" in amount.cases
+    return unit.case in amount.cases
 
 
 def _is_last(token: Token | None) -> bool:
@@ -880,11 +982,14 @@ def _bare_unit(tokens: list[Token], index: int) -> Found | None:
     value = _duration_value(None, str(plural[0].value))
     if _word(tokens, index + 1, DURATION_POSTPOSITIONS):
         return Found(index, index + 2, "DURATION", Duration(value))
-    # The plural partitive alone means "for (many) years"; "kuid" is also "but", "tunde"
-    # also "feeling", so only unambiguous forms count.
-    if any(r.case in ("part", "com") for r in plural) and token.low not in ("kuid", "tunde"):
+    # The plural partitive alone means "for (many) years". Only long units count: "päevi" is
+    # more often "days" as things ("enamik päevi"), "kuid" is also "but", "tunde" "feeling".
+    if any(r.case in ("part", "com") for r in plural) and plural[0].lemma in _VAGUE_PLURALS:
         return Found(index, index + 1, "DURATION", Duration(value))
     return None
+
+
+_VAGUE_PLURALS = ("aasta", "aastakümme", "sajand", "nädal", "minut", "aastatuhat")
 
 
 def _recent_periods(tokens: list[Token], index: int) -> Found | None:
@@ -892,10 +997,10 @@ def _recent_periods(tokens: list[Token], index: int) -> Found | None:
     token = _at(tokens, index)
     if token is None:
         return None
-    rest = token.low.removeprefix("lähi").lstrip("-")
-    if rest != token.low or (token.low == "lähi" and _at(tokens, index + 1)):
+    if token.low.startswith("lähi") and (len(token.low) > 4 or _at(tokens, index + 1)):
+        rest = token.low.removeprefix("lähi").lstrip("-")
         following = rest or tokens[index + 1].low
-        plural = _readings(Token("", following, 0, 0), "unit", number="pl")
+        plural = _readings(_bare(following), "unit", number="pl")
         if plural:
             end = index + 1 if rest else index + 2
             return Found(index, end, "DURATION",
@@ -935,7 +1040,7 @@ def _length_adjective(tokens: list[Token], index: int) -> Found | None:
         return Found(index, position + 1, "DURATION", Duration(value))
     low = token.low
     for split in range(2, len(low) - 4):
-        lengths = _readings(Token("", low[split:], 0, 0), "length")
+        lengths = _readings(_bare(low[split:]), "length")
         if not lengths:
             continue
         prefix = low[:split].rstrip("-")
@@ -989,6 +1094,11 @@ def _every_single(tokens: list[Token], index: int) -> Found | None:
     nxt = _at(tokens, index + 1)
     units = _readings(nxt, "unit", number="sg")
     if units:
+        clock = _clock(tokens, index + 2) if units[0].value == "day" else None
+        if clock is not None:  # "iga päev kell 14"
+            minute = "" if clock.minute is None else f":{clock.minute:02d}"
+            return Found(index, clock.end, "SET",
+                         Recurrence(f"XXXX-XX-XXT{clock.hour:02d}{minute}"))
         return Found(index, index + 2, "SET", Recurrence(_duration_value(1, str(units[0].value))))
     days = _readings(nxt, "weekday", number="sg")
     if days:
@@ -1010,7 +1120,8 @@ def _every_single(tokens: list[Token], index: int) -> Found | None:
 
 
 RULES: tuple[Rule, ...] = (
-    _numeric_datetime, _point, _range_first_day, _year_phrase, _decade, _century, _month,
+    _numeric_datetime, _clock_digits, _bare_year, _point, _range_first_day, _year_phrase,
+    _decade, _century, _month,
     _holiday, _season_rule, _quarter_rule, _relative_period, _unit_position, _deictic_year,
     _reference, _kohe_varsti, _ago_or_later, _duration, _bare_unit, _recent_periods,
     _length_adjective, _every,

@@ -15,7 +15,7 @@ from timeweave.temporal.lang.et.morphology import Case, Number, Stems, paradigm,
 
 Kind = Literal[
     "weekday", "month", "unit", "num", "ord", "season", "pod", "rel", "day_deictic",
-    "year_deictic", "ref", "quant", "time_noun", "holiday", "every", "length",
+    "year_deictic", "ref", "quant", "time_noun", "holiday", "every", "length", "ago",
 ]
 
 
@@ -121,7 +121,7 @@ PARTS_OF_DAY: dict[str, tuple[PartOfDay, Stems]] = {
 # "lõuna" is also "south" ("lõunas" = in the south): only its time-only cases are taken.
 NOON_FORMS: dict[str, Case] = {"lõunal": "ade", "lõunani": "ter", "lõunaks": "tra"}
 # "päeval" alone is "in the daytime"; with a modifier ("järgmisel päeval") it is a day.
-DAYTIME_FORMS: dict[str, Case] = {"päeval": "ade", "päevani": "ter"}
+DAYTIME_FORMS: dict[str, Case] = {"päeval": "ade"}
 
 # Adverbs of the form "-ti": "on Mondays", "in the mornings", "in summers" - always a set.
 ADVERB_SUFFIX = "ti"
@@ -171,7 +171,8 @@ RELATIVE_MODIFIERS: dict[str, tuple[int, Stems]] = {
                            "lõppenuid")),
 }
 # Short forms of "see" ("sel nädalal", "sel aastal") and its contracted plural.
-SEE_SHORT_FORMS: dict[str, Case] = {"sel": "ade", "sellel": "ade", "sest": "ela", "sesse": "ill"}
+# ("sest" is left out: it is far more often the conjunction "because".)
+SEE_SHORT_FORMS: dict[str, Case] = {"sel": "ade", "sellel": "ade", "sesse": "ill"}
 # "viimane" (last, latest) and "lähim"/"lähem" (nearest, coming) anchor durations to the DCT.
 LAST: Stems = stems("viimane", "viimase", "viimast", "viimaste", "viimaseid", "viimasei")
 NEXT_NEAREST: tuple[Stems, ...] = (
@@ -202,6 +203,9 @@ QUANTIFIERS: dict[str, tuple[int | None, Stems]] = {
     "mõni": (None, stems("mõni", "mõne", "mõnd mõnda", "mõnede", "mõningaid")),
     "mitmed": (None, stems("mitmed", "mitmete", "mitmeid")),
     "pool": (0.5, stems("pool", "poole", "poolt")),
+    "paarkümmend": (20, stems("paarkümmend", "paarikümne", "paarkümmend paarikümmend")),
+    "kümmekond": (10, stems("kümmekond", "kümmekonna", "kümmekonda")),
+    "mõnikümmend": (None, stems("mõnikümmend", "mõnekümne", "mõnikümmend mõndakümmend")),
     "poolteist": (1.5, stems("poolteist", "pooleteise", "pooltteist")),
 }
 ORDINALS: dict[int, Stems] = {
@@ -221,6 +225,7 @@ ORDINALS: dict[int, Stems] = {
 REFERENCES: dict[str, str] = {
     "praegu": "PRESENT_REF", "nüüd": "PRESENT_REF", "hetkel": "PRESENT_REF",
     "nüüdseks": "PRESENT_REF", "hetkeks": "PRESENT_REF", "tänaseni": "PRESENT_REF",
+    "seniajani": "PRESENT_REF", "tänini": "PRESENT_REF", "toona": "PAST_REF", "tollal": "PAST_REF",
     "hiljuti": "PAST_REF", "äsja": "PAST_REF", "hiljaaegu": "PAST_REF", "minevikus": "PAST_REF",
     "varsti": "FUTURE_REF", "peagi": "FUTURE_REF", "tulevikus": "FUTURE_REF",
     "edaspidi": "FUTURE_REF", "lähitulevikus": "FUTURE_REF", "lähiajal": "FUTURE_REF",
@@ -232,8 +237,6 @@ REFERENCE_NOUNS: dict[str, tuple[str, Stems]] = {
     "nüüdisaeg": ("PRESENT_REF", stems("nüüdisaeg", "nüüdisaja", "nüüdisaega")),
     "praegune": ("PRESENT_REF", stems("praegune", "praeguse", "praegust", "praeguste",
                                       "praegusi")),
-    "tulevik": ("FUTURE_REF", stems("tulevik", "tuleviku", "tulevikku")),
-    "minevik": ("PAST_REF", stems("minevik", "mineviku", "minevikku")),
 }
 # Nouns "time, period, moment" that make a phrase with an adjective: "viimasel ajal".
 TIME_NOUNS: dict[str, Stems] = {
@@ -259,10 +262,16 @@ POINT_ONLY_MODIFIERS = words("alates pärast enne")
 APPROX_AFTER = words("paiku ringis ümber")
 # Postpositions that make a length out of a unit phrase: "kolme aasta jooksul".
 DURATION_POSTPOSITIONS = words("jooksul vältel kestel järjest aega")
-# Postpositions that shift from the DCT: "kaks päeva tagasi", "kolme aasta pärast".
-SHIFT_POSTPOSITIONS: dict[str, int] = {
-    "tagasi": -1, "eest": -1, "varem": -1, "pärast": 1, "hiljem": 1, "möödudes": 1,
+# Postpositions that shift from the DCT, and the case of the phrase they take: "kaks päeva
+# tagasi" (nominative/partitive), "kolme aasta pärast" (genitive). "kümme aastat pärast tema
+# surma" is "ten years after his death": there "pärast" is a preposition of what follows.
+SHIFT_POSTPOSITIONS: dict[str, tuple[int, frozenset[Case]]] = {
+    "tagasi": (-1, frozenset(("nom", "part"))), "varem": (-1, frozenset(("nom", "part"))),
+    "hiljem": (1, frozenset(("nom", "part"))), "eest": (-1, frozenset(("gen",))),
+    "pärast": (1, frozenset(("gen",))), "möödudes": (1, frozenset(("gen",))),
 }
+# "kolme aasta tagune" / "aastatagune": the adjective of "tagasi" (that long ago).
+AGO_ADJECTIVE: Stems = stems("tagune", "taguse", "tagust", "taguste", "taguseid")
 # Positions within a period: "aasta alguses", "kuu lõpus", "nädala keskel".
 PERIOD_POSITIONS: dict[str, str] = {
     **{form: "START" for form in words(
@@ -420,6 +429,9 @@ def _build() -> dict[str, tuple[Reading, ...]]:
         add("time_noun", lemma, word, lemma)
     for lemma, (value, word) in REFERENCE_NOUNS.items():
         add("ref", value, word, lemma)
+    add("ago", "", AGO_ADJECTIVE, "tagune")
+    for unit, word in UNITS.values():  # "aastatagune", "nädalatagusest"
+        add("ago", unit, prefixed(word.gen[0], AGO_ADJECTIVE), "tagune")
     for surface, value in _adverb_sets().items():
         lexicon.setdefault(surface, []).append(Reading("every", value, "nom", "sg", surface))
     return {surface: tuple(readings) for surface, readings in lexicon.items()}
