@@ -123,9 +123,14 @@ def _bare(word: str) -> Token:
 
 def _name_like(tokens: list[Token], index: int) -> bool:
     """A capitalised word inside a sentence: "August Kitzberg", "Ilmar Talve" are names."""
-    token, previous = _at(tokens, index), _at(tokens, index - 1)
-    return (token is not None and token.text[:1].isupper() and previous is not None
-            and previous.text[:1].isalnum())
+    token, previous, following = (_at(tokens, index + offset) for offset in (0, -1, 1))
+    if token is None or not token.text[:1].isupper():
+        return False
+    if previous is not None and previous.text[:1].isalnum():
+        return True
+    # A first name opening a sentence: "August Kitzberg", "Mai Kask" (nominative + name).
+    return (following is not None and following.text[:1].isupper() and following.text.isalpha()
+            and any(reading.case == "nom" for reading in _lookup(token.text)))
 
 
 def _at(tokens: list[Token], index: int) -> Token | None:

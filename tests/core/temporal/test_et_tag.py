@@ -1,0 +1,44 @@
+"""The Estonian rules through ``timeweave.temporal.tag``: the seed's expressions, anchored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeweave.model import DocumentDate
+from timeweave.temporal import tag
+
+SEED = ("Terrorirühmitused on kandnud viimastel kuudel väga raskeid kaotusi. Ilja Rogatšjov "
+        "hoiatas neljapäeval, et IS on saamas võrgustik. Putin teatas sel nädalal, et Venemaa "
+        "ja Türgi süvendavad koostööd.")
+MONTH_DCT = DocumentDate.parse("2017-10", "header")
+
+
+def test_seed_expressions_under_a_month_only_dct() -> None:
+    found = {timex.text: timex for timex in tag(SEED, "et", MONTH_DCT)}
+    assert set(found) == {"viimastel kuudel", "neljapäeval", "sel nädalal"}
+    thursday = found["neljapäeval"]
+    assert thursday.type == "DATE"
+    # A month-only DCT: some Thursday, bounded by the month (a reported Thursday is in the
+    # past, so it may be the last Thursday of September), never an invented day.
+    assert thursday.value == "XXXX-WXX-4"
+    assert thursday.earliest is not None
+    assert thursday.latest is not None
+    assert dt.date(2017, 9, 25) <= thursday.earliest <= dt.date(2017, 10, 5)
+    assert thursday.latest <= dt.date(2017, 10, 31)
+    week = found["sel nädalal"]
+    assert week.earliest is not None
+    assert week.latest is not None
+    assert week.earliest <= dt.date(2017, 10, 2)
+    assert week.latest >= dt.date(2017, 10, 31)
+    months = found["viimastel kuudel"]
+    assert (months.type, months.value) == ("DURATION", "PXM")
+    assert months.latest is not None
+    assert months.latest <= dt.date(2017, 10, 31)
+
+
+def test_day_dct_resolves_relative_dates() -> None:
+    dct = DocumentDate.parse("2017-10-19", "header")
+    text = "Eile teatas ministeerium, et mullu ja kaks päeva tagasi ning 22. oktoobril 2017."
+    values = [(timex.text, timex.value) for timex in tag(text, "et", dct)]
+    assert values == [("Eile", "2017-10-18"), ("mullu", "2016"),
+                      ("kaks päeva tagasi", "2017-10-17"), ("22. oktoobril 2017", "2017-10-22")]
