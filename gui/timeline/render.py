@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QLinearGradient,
     QPainter,
     QPen,
+    QPixmap,
 )
 
 from gui.palette import SELECTED_PASSAGE, SOURCE_COLOURS, source_colour
@@ -29,6 +30,7 @@ AXIS_HEIGHT = 44.0
 LEGEND_HEIGHT = 26.0
 BAR_HEIGHT = 10.0
 CHIP_HEIGHT = 16.0
+CHIP_CACHE = 2000
 
 MIXED = QColor("#5F6B7A")  # a cluster holding several sources
 INK = QColor("#1F2933")
@@ -57,6 +59,7 @@ class Frame:
     marks: Marks
     selected: np.ndarray  # boolean mask over the layout's items
     scroll: float = 0.0
+    raster: bool = False  # painting pixels for the screen: cached chip images may be used
 
 
 def frame_marks(layout: TimelineLayout, scale: TimeScale, geometry: LaneGeometry,
@@ -79,6 +82,7 @@ class TimelineRenderer:
         self.chip.setWeight(QFont.Weight.Bold)
         self.metrics = QFontMetricsF(self.font)
         self.char_px = self.metrics.horizontalAdvance("0123456789") / 10 + 0.5
+        self._chips: dict[tuple[int, int, float, float], QPixmap] = {}
 
     def axis(self, scale: TimeScale) -> Axis:
         return axis_ticks(scale, self.char_px)
@@ -242,7 +246,8 @@ class TimelineRenderer:
             colour = mark_colour(int(colour_index[mark]))
             y = float(ys[mark])
             if marks.count[mark] > 1:
-                self._cluster(painter, left, y, marks, mark, colour, scale, bool(selected[mark]))
+                self._cluster(painter, left, y, marks, mark, colour, scale, bool(selected[mark]),
+                              frame.raster)
                 continue
             event, item = int(events[mark]), int(heads[mark])
             basis = int(layout.event_basis[event])
@@ -305,7 +310,7 @@ class TimelineRenderer:
                 painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom() + 2))
 
     def _cluster(self, painter: QPainter, left: float, y: float, marks: Marks, mark: int,
-                 colour: QColor, scale: TimeScale, selected: bool) -> None:
+                 colour: QColor, scale: TimeScale, selected: bool, raster: bool) -> None:
         first, last = left + scale.x(marks.start[mark]), left + scale.x(marks.end[mark])
         chip = QRectF(left + marks.x0[mark], y - CHIP_HEIGHT / 2, marks.x1[mark] - marks.x0[mark],
                       CHIP_HEIGHT)
@@ -320,11 +325,37 @@ class TimelineRenderer:
             painter.setPen(QPen(SELECTION, 1.5))
             painter.setBrush(SELECTED_PASSAGE)
             painter.drawRoundedRect(chip.adjusted(-4, -4, 4, 4), 12, 12)
+        count = int(marks.count[mark])
+        if raster:
+            painter.drawPixmap(chip.topLeft() - QPointF(1, 1), self._chip_pixmap(
+                colour, count, chip.width(), painter.device().devicePixelRatioF()))
+        else:
+            self._chip(painter, chip, colour, count)
+
+    def _chip(self, painter: QPainter, chip: QRectF, colour: QColor, count: int) -> None:
         painter.setPen(QPen(Qt.GlobalColor.white, 1))
         painter.setBrush(colour)
         painter.drawRoundedRect(chip, CHIP_HEIGHT / 2, CHIP_HEIGHT / 2)
         painter.setFont(self.chip)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, str(int(marks.count[mark])))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, str(count))
+
+    def _chip_pixmap(self, colour: QColor, count: int, width: float, ratio: float) -> QPixmap:
+        """A cluster chip drawn once and reused: antialiased rounded rects and text are the
+        bulk of a frame's cost when thousands of events are clustered on screen."""
+        key = (colour.rgba(), count, width, ratio)
+        pixmap = self._chips.get(key)
+        if pixmap is None:
+            if len(self._chips) > CHIP_CACHE:
+                self._chips.clear()
+            pixmap = QPixmap(int((width + 2) * ratio + 1), int((CHIP_HEIGHT + 2) * ratio + 1))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            chip_painter = QPainter(pixmap)
+            chip_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._chip(chip_painter, QRectF(1, 1, width, CHIP_HEIGHT), colour, count)
+            chip_painter.end()
+            self._chips[key] = pixmap
+        return pixmap
 
     def paint_legend(self, painter: QPainter, rect: QRectF) -> None:
         """Samples of every mark with what it means, in one row."""

@@ -231,7 +231,7 @@ class TimelineView(QGraphicsView):
         painter.save()
         painter.resetTransform()
         frame = Frame(self._layout, self._scale, self._geometry, self.marks(), self._selected,
-                      self.verticalScrollBar().value())
+                      self.verticalScrollBar().value(), raster=True)
         self._renderer.paint(painter, QRectF(self.viewport().rect()), frame)
         painter.restore()
 
