@@ -251,7 +251,9 @@ def _duration_value(amount: float | None, unit: str) -> str:
 # The next smaller unit and how many of it make one: "pool aastat" is six months.
 _SMALLER: dict[str, tuple[str, int]] = {
     "year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
-    "hour": ("minute", 60), "minute": ("second", 60),
+    "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10),
+    "century": ("year", 100), "millennium": ("year", 1000), "half": ("month", 6),
+    "quarter": ("month", 3),
 }
 
 
@@ -299,9 +301,11 @@ def _clock(tokens: list[Token], index: int) -> Clock | None:
             minute = int(minutes.text)
             position += 2
         suffix = _at(tokens, position)
-        if suffix is not None and _glued(tokens, position) and suffix.text in _DASHES:
-            position += 1
-            suffix = _at(tokens, position)
+        after_dash = _at(tokens, position + 1)
+        if (suffix is not None and _glued(tokens, position) and suffix.text in _DASHES
+                and after_dash is not None and after_dash.text.isalpha()):
+            position += 1  # "kell 20.00-ni", but not the range "kella 10-12"
+            suffix = after_dash
         if suffix is not None and _glued(tokens, position) and suffix.low in (
                 "ni", "ks", "st", "t", "le", "l", "ni", "ndaks", "ks"):
             position += 1
@@ -1084,14 +1088,19 @@ def _every(tokens: list[Token], index: int) -> Found | None:
                          Recurrence(_duration_value(1, str(units[0].value))))
         return None
     if amount is None:
-        units = _readings(token, "unit", cases=("ine",), number="sg")
-        if units and token.low != "kuus":  # "kuus" is also "six"
+        units = [r for r in _readings(token, "unit", cases=("ine",), number="sg")
+                 if r.lemma in _RATE_UNITS]
+        if units:
             end = index + 1
             counted = _amount(tokens, end)
             if counted is not None and _word(tokens, counted.end, ("korda",)):
                 end = counted.end + 1  # "aastas paar korda"
             return Found(index, end, "SET", Recurrence(_duration_value(1, str(units[0].value))))
     return None
+
+
+# "ööpäevas", "aastas": per unit. Not "kuus" (also "six") nor "kvartalis" (in the quarter).
+_RATE_UNITS = ("aasta", "päev", "ööpäev", "nädal", "tund", "minut", "sekund")
 
 
 def _every_single(tokens: list[Token], index: int) -> Found | None:
@@ -1152,7 +1161,7 @@ def _extend(tokens: list[Token], found: Found, floor: int) -> Found:
     start, end, mod = found.start, found.end, found.mod
     point = found.type in ("DATE", "TIME")
     following = _at(tokens, end)
-    if (following is not None and following.low in PERIOD_POSITIONS and point
+    if (following is not None and following.low in PERIOD_POSITIONS and found.type == "DATE"
             and isinstance(found.spec, Absolute | Relative) and mod is None):
         mod = PERIOD_POSITIONS[following.low]
         end += 1
@@ -1173,12 +1182,31 @@ def _extend(tokens: list[Token], found: Found, floor: int) -> Found:
     return dataclasses.replace(found, end=end, mod=mod)
 
 
+_TRIGGERS = frozenset(("iga", "igal", "igas", "igaks", "igale", "igat", "kell", "kella", "kl",
+                       "kohe", "öösel", "ööseks", "kord"))
+_PREFIXES = ("lähi", "viimas", "lähema", "lähima", *SEASON_PREFIXES, *DECADE_WORDS)
+_LENGTH_ENDINGS = frozenset(
+    form[-4:] for form, readings in LEXICON.items()
+    if any(reading.kind == "length" for reading in readings)
+)
+
+
+def _may_start(token: Token) -> bool:
+    """A cheap test that some rule could begin at ``token``: most words are never time words."""
+    return (token.is_int or bool(_lookup(token.text)) or token.low in _TRIGGERS
+            or token.low.startswith(_PREFIXES) or token.low[-4:] in _LENGTH_ENDINGS
+            or (token.text.isupper() and roman(token.text) is not None))
+
+
 def find_tokens(tokens: list[Token]) -> list[Found]:
     """Left to right, the longest match at each position; matches never overlap."""
     found: list[Found] = []
     index = 0
     floor = 0
     while index < len(tokens):
+        if not _may_start(tokens[index]):
+            index += 1
+            continue
         best = _best(tokens, index)
         if best is None:
             index += 1

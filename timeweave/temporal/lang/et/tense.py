@@ -26,6 +26,7 @@ _FUTURE_WORDS = words(
     "hakkab hakkavad hakkan hakkame hakkate kavatseb kavatsevad plaanib plaanivad tuleb "
     "saab peaks toimub algab"
 )
+_NOT_VERBS = words("kõrb")  # the few nouns in -b
 _WINDOW = 120  # characters each side: a clause, rarely more
 
 
@@ -46,7 +47,15 @@ def guess(text: str, start: int, end: int) -> Tense | None:
         return -1
     if future > past:
         return 1
+    if past == 0 and any(_is_present(word) for word in words):
+        return 1  # "Pühapäeval algavad pidustused": the present form speaks of what comes
     return None
+
+
+def _is_present(word: str) -> bool:
+    """3rd person and impersonal present forms: "algab", "kohtuvad", "avatakse"."""
+    return len(word) > 3 and (word.endswith(("takse", "dakse", "vad")) or (
+        word.endswith("b") and word not in _NOT_VERBS))
 
 
 def _is_past(word: str) -> bool:
