@@ -40,7 +40,8 @@ class Reviewer:
 
     def _push(self, after: Review, text: str) -> None:
         if after != self.workspace.review:
-            self.stack.push(ReviewCommand(self.workspace, self.workspace.review, after, text))
+            command = ReviewCommand(self.workspace, self.workspace.review, after, text)
+            self.stack.push(command)
 
     def set_status(self, refs: Iterable[EventRef], status: ReviewStatus) -> None:
         review = self.workspace.review

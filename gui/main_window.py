@@ -113,10 +113,13 @@ class MainWindow(QMainWindow):
         return TimelineWidget(self.workspace)
 
     def _make_events_table(self) -> QWidget | None:
+        """The events table, when the core's ``timeweave.table`` (its DataFrame) is present."""
         try:
-            from gui.events_table import EventsTable
+            import timeweave.table  # noqa: F401 - pandas is imported by it only when used
         except ImportError:
             return None
+        from gui.events_table import EventsTable
+
         return EventsTable(self.workspace)
 
     def _build_layout(self) -> None:
@@ -136,7 +139,7 @@ class MainWindow(QMainWindow):
         area = Qt.DockWidgetArea
         self.sources_dock = self._dock("Sources", self.sources, area.LeftDockWidgetArea)
         self.document_dock = self._dock("Document", self.document_view, area.RightDockWidgetArea)
-        self.resizeDocks([self.sources_dock, self.document_dock], [360, 470],
+        self.resizeDocks([self.sources_dock, self.document_dock], [430, 470],
                          Qt.Orientation.Horizontal)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -229,8 +232,6 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.accept_action, self.reject_action, self.time_action,
                             self.add_action])
-        toolbar.addSeparator()
-        toolbar.addAction(self.fit_action)
         self._refresh_recent_menu()
 
     def _build_status_bar(self) -> None:

@@ -133,7 +133,8 @@ class CompareView(QWidget):
             chooser.clear()
             for analysis in self.workspace.analyses:
                 doc = analysis.document
-                chooser.addItem(f"{doc.title or doc.path} [{doc.language or '?'}]", doc.id)
+                name = doc.title or doc.path.rsplit("/", 1)[-1]
+                chooser.addItem(f"{name} [{doc.language or '?'}]", doc.id)
             index = chooser.findData(previous[side])
             chooser.setCurrentIndex(index if index >= 0 else min(side, chooser.count() - 1))
             chooser.blockSignals(False)
