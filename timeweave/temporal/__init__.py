@@ -11,7 +11,7 @@ from timeweave.model import DocumentDate, Timex
 from timeweave.temporal import fallback
 from timeweave.temporal.base import Mention, TemporalLanguage
 from timeweave.temporal.lang import LANGUAGES
-from timeweave.temporal.resolve import resolve
+from timeweave.temporal.resolve import resolve, uses_tense
 
 __all__ = ["LANGUAGES", "language_for", "tag"]
 
@@ -48,7 +48,9 @@ def _from_mentions(text: str, rules: TemporalLanguage, dct: DocumentDate) -> lis
     mentions: list[Mention] = sorted(rules.find(text), key=lambda m: (m.start, m.end))
     timexes: list[Timex] = []
     for mention in mentions:
-        resolved = resolve(mention, dct, rules.tense(text, mention.start, mention.end))
+        tense = rules.tense(text, mention.start, mention.end) if uses_tense(mention.spec) \
+            else None
+        resolved = resolve(mention, dct, tense)
         timexes.append(
             Timex(f"t{len(timexes) + 1}", mention.start, mention.end,
                   text[mention.start : mention.end], mention.type, resolved.value,

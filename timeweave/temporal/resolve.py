@@ -65,6 +65,14 @@ def resolve(mention: Mention, dct: DocumentDate, tense: Tense | None = None) -> 
         return Resolved(_unknown_value(mention.spec), None, None)
 
 
+def uses_tense(spec: TimeSpec) -> bool:
+    """Whether the clause's tense can change this spec's value (guessing it costs a scan)."""
+    if isinstance(spec, Weekday):
+        return spec.direction is None
+    return isinstance(spec, Absolute) and spec.year is None and spec.direction is None \
+        and spec.decade is None and spec.century is None
+
+
 def _resolve(spec: TimeSpec, dct: DocumentDate, tense: Tense | None) -> Resolved:
     if isinstance(spec, Absolute):
         return _absolute(spec, dct, tense)

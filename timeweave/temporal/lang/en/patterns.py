@@ -11,7 +11,7 @@ months", "nearly forty years"), prepositions are outside ("in [1998]", "on [Frid
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from timeweave.model import TimexType
@@ -26,6 +26,7 @@ from timeweave.temporal.base import (
     Weekday,
 )
 from timeweave.temporal.lang.en import vocab
+from timeweave.temporal.scan import DIGITS, Gate, Reach
 
 Built = tuple[TimexType, TimeSpec, str | None]
 Builder = Callable[[re.Match[str]], Built | None]
@@ -73,9 +74,13 @@ _MONTH_PREPOSITIONS = frozenset({"in", "since", "from", "until", "till", "by", "
 
 @dataclass(frozen=True)
 class Rule:
+    """One family: its pattern, its checker/builder, and the words every match contains."""
+
     name: str
     pattern: re.Pattern[str]
     build: Builder
+    triggers: frozenset[str]
+    reach: Reach
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -537,129 +542,177 @@ def _holiday(match: re.Match[str]) -> Built | None:
 # ---------------------------------------------------------------------------- the rules
 
 
-def _rule(name: str, pattern: str, build: Builder) -> Rule:
-    return Rule(name, re.compile(rf"(?<![\w'’-])(?:{pattern})", re.IGNORECASE), build)
+def _rule(name: str, pattern: str, build: Builder, triggers: Iterable[str], reach: Reach) -> Rule:
+    return Rule(name, re.compile(rf"(?<![\w'’-])(?:{pattern})", re.IGNORECASE), build,
+                frozenset(triggers), reach)
+
+
+# Trigger words (see :mod:`timeweave.temporal.scan`): every match of a rule contains one; its
+# reach bounds how far a match extends before and after it (generously: a longer match is lost).
+_DIGIT = (DIGITS,)
+_UNIT_WORDS = (*vocab.UNITS, "half", "period")
+_POD_WORDS = ("morning", "afternoon", "evening", "night", "overnight", "midafternoon")
 
 
 RULES: tuple[Rule, ...] = (
-    _rule("iso", r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?![\d-])", _iso),
+    _rule("iso", r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?![\d-])", _iso,
+          _DIGIT, (0, 12)),
     _rule("mdy", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])",
-          lambda m: _numeric(m, day_first=False)),
+          lambda m: _numeric(m, day_first=False),
+          _DIGIT, (0, 12)),
     _rule("dmy", r"(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{4})(?![\d.])",
-          lambda m: _numeric(m, day_first=True)),
+          lambda m: _numeric(m, day_first=True),
+          _DIGIT, (0, 12)),
     _rule("month_day",
           rf"(?:{WEEKDAY_ANY},?\s+)?{MONTH}\s+(?:the\s+)?{DAY}(?:,?\s+{YEAR})?",
-          _month_day),
+          _month_day,
+          vocab.MONTHS, (16, 16)),
     _rule("day_month",
           rf"(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
-          _month_day),
+          _month_day,
+          vocab.MONTHS, (30, 10)),
     _rule("month", rf"{POSITION}?(?:{DIRECTION}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?",
-          _month_alone),
+          _month_alone,
+          vocab.MONTHS, (40, 12)),
     _rule("year", rf"{POSITION}?(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year)\s+)?{YEAR}",
-          _year_alone),
+          _year_alone,
+          _DIGIT, (48, 8)),
     _rule("decade",
-          rf"(?:the\s+)?{POSITION}?(?:(?P<full>1\d\d0|20\d0)|'(?P<short>\d0))'?s\b", _decade),
+          rf"(?:the\s+)?{POSITION}?(?:(?P<full>1\d\d0|20\d0)|'(?P<short>\d0))'?s\b", _decade,
+          _DIGIT, (28, 8)),
     _rule("decade_word", rf"(?:the\s+)?{POSITION}?(?P<dw>{_alternation(_DECADE_WORDS)})\b",
-          _decade_word),
+          _decade_word,
+          _DECADE_WORDS, (30, 4)),
     _rule("century",
           rf"(?:the\s+)?{POSITION}?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alternation(vocab.ORDINALS)})"
-          r"[- ]century\b", _century),
+          r"[- ]century\b", _century,
+          ("century",), (40, 4)),
     _rule("spoken_year",
           rf"(?:the\s+year\s+)?(?P<head>eighteen|nineteen)\s+(?P<tail>hundred|(?:{_TENS})"
           rf"(?:[- ](?:{_SMALL}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-          r"|seventeen|eighteen|nineteen)\b", _spoken_year),
+          r"|seventeen|eighteen|nineteen)\b", _spoken_year,
+          ("eighteen", "nineteen"), (10, 24)),
     _rule("two_thousand",
           rf"(?:the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<tail>{_WORD_NUMBER}))?\b",
-          _two_thousand),
+          _two_thousand,
+          ("thousand",), (16, 32)),
     _rule("day_word",
           r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>the\s+day\s+before\s+yesterday"
           r"|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)\b"
-          r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", _day_word),
-    _rule("this_pod", rf"(?P<which>this|last)\s+{POD}\b", _this_pod),
+          r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", _day_word,
+          _DAY_WORDS, (25, 12)),
+    _rule("this_pod", rf"(?P<which>this|last)\s+{POD}\b", _this_pod,
+          _POD_WORDS, (6, 4)),
     _rule("this_unit",
           rf"{POSITION}?(?:the\s+)?{DIRECTION}\s+(?P<unit>fiscal\s+year|week|weekend|month"
-          r"|quarter|half|year|decade|century)\b", _this_unit),
+          r"|quarter|half|year|decade|century)\b", _this_unit,
+          _UNIT_WORDS, (40, 4)),
     _rule("season",
           rf"{POSITION}?(?:(?:the|{DIRECTION})\s+)?{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?",
-          _this_season),
+          _this_season,
+          vocab.SEASONS, (40, 12)),
     _rule("ago",
           rf"(?:{QUANT}\s+)?(?P<num>{NUMBER})\s+(?:more\s+)?{UNIT}\s+(?P<rel>ago|earlier|before"
-          r"|back|later|from\s+now|hence)\b", _ago),
+          r"|back|later|from\s+now|hence)\b", _ago,
+          vocab.UNITS, (80, 16)),
     _rule("duration",
           rf"(?:{QUANT}\s+)?(?:(?:the|its|their|his|her|each\s+of\s+the)\s+)?"
           r"(?:(?P<dir>past|last|next|first|coming|previous|final|latest|following|remaining"
           r"|preceding|ensuing|initial|same|other)\s+)?"
           rf"(?P<num>{NUMBER})\s+(?:(?:more|additional|further|straight|consecutive|full|trading"
-          rf"|business|working|calendar|long)\s+)?{UNIT}(?!-)", _duration),
+          rf"|business|working|calendar|long)\s+)?{UNIT}(?!-)", _duration,
+          vocab.UNITS, (80, 4)),
     _rule("adjective_duration",
           rf"(?P<num>\d+|{_WORD_NUMBER}|several)-(?P<unit>second|minute|hour|day|week|month|year"
-          r"|decade|century)(?:-long)?\b(?!-old)", _adjective_duration),
+          r"|decade|century)(?:-long)?\b(?!-old)", _adjective_duration,
+          vocab.UNITS, (40, 8)),
     _rule("vague_duration",
           r"(?:(?P<dir>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|past"
           r"|coming|the)\s+)?(?:(?P<few>few|several|many)\s+)?"
           r"(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b",
-          _vague_duration),
-    _rule("recent", r"recent\s+(?P<unit>days|weeks|months|years|decades|quarters)\b", _recent),
+          _vague_duration,
+          vocab.UNITS, (30, 4)),
+    _rule("recent", r"recent\s+(?P<unit>days|weeks|months|years|decades|quarters)\b", _recent,
+          vocab.UNITS, (10, 4)),
     _rule("weekday",
           rf"(?:(?P<pos>early|late|earlier|later)\s+)?(?:{DIRECTION}\s+)?{WEEKDAY_FULL}"
-          rf"(?:(?P<plural>s\b))?(?:\s+{POD}\b)?", _weekday),
+          rf"(?P<plural>s)?\b(?:\s+{POD}\b)?", _weekday,
+          (*vocab.WEEKDAYS, *(f"{day}s" for day in vocab.WEEKDAYS)), (25, 12)),
     _rule("clock",
           rf"(?:(?P<quant>about|around|approximately|roughly)\s+)?(?P<h>[012]?\d)"
           r"(?:[:.](?P<min>[0-5]\d))?(?:\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)|\s+o'clock"
           r"|(?=\s+in\s+the\s+(?:morning|afternoon|evening|night))|(?<=\d\d:\d\d)|(?<=\d:\d\d))"
-          rf"{TZ}(?:\s+in\s+the\s+{POD}\b)?", _clock),
-    _rule("named_time", r"(?P<word>noon|midnight|midday)\b", _named_time),
+          rf"{TZ}(?:\s+in\s+the\s+{POD}\b)?", _clock,
+          _DIGIT, (16, 40)),
+    _rule("named_time", r"(?P<word>noon|midnight|midday)\b", _named_time,
+          ("noon", "midnight", "midday"), (0, 4)),
     _rule("part_of_day",
           r"(?:(?P<pos>early|late|mid)(?:-|\s+))?(?:the\s+)?(?P<pod>morning|afternoon|evening"
-          r"|overnight|mid-afternoon|midafternoon)\b", _part_of_day),
+          r"|overnight|mid-afternoon|midafternoon)\b", _part_of_day,
+          _POD_WORDS, (12, 4)),
     _rule("quarter",
           r"(?:(?P<det>the)\s+(?=[^-]*?\s(?:fiscal\s+)?(?:quarter|half)))?"
           r"(?:(?P<year1>(?:1\d|20)\d\d)(?:'s)?\s+)?"
           r"(?:fiscal[- ]?)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
           r"[- ](?:fiscal\s+)?(?P<kind>quarter|half)\b(?:\s+of\s+(?:fiscal\s+)?"
-          r"(?P<year2>(?:1\d|20)\d\d)(?!\d))?", _quarter),
-    _rule("q_quarter", r"Q(?P<q>[1-4])(?:\s+(?P<year>(?:1\d|20)\d\d))?(?!\w)", _q_quarter),
+          r"(?P<year2>(?:1\d|20)\d\d)(?!\d))?", _quarter,
+          _UNIT_WORDS, (40, 20)),
+    _rule("q_quarter", r"Q(?P<q>[1-4])(?:\s+(?P<year>(?:1\d|20)\d\d))?(?!\w)", _q_quarter,
+          _DIGIT, (2, 8)),
     _rule("latest_period",
           r"the\s+(?:(?:latest|most\s+recent|just[- ]ended)\s+(?P<unit>quarter|period)"
-          r"|(?P<bare>quarter))\b(?!\s+of)", _latest_period),
-    _rule("reference", rf"(?:{_alternation(vocab.REFERENCES)})(?![\w-])", _reference),
-    _rule("frequency", rf"(?:{_alternation(vocab.FREQUENCIES)})\b", _frequency),
+          r"|(?P<bare>quarter))\b(?!\s+of)", _latest_period,
+          _UNIT_WORDS, (30, 8)),
+    _rule("reference", rf"(?:{_alternation(vocab.REFERENCES)})(?![\w-])", _reference,
+          (phrase.split()[-1] for phrase in vocab.REFERENCES), (20, 4)),
+    _rule("frequency", rf"(?:{_alternation(vocab.FREQUENCIES)})\b", _frequency,
+          vocab.FREQUENCIES, (0, 4)),
     _rule("period_edge",
           r"(?P<pos_of>the\s+(?:beginning|start|end|middle)\s+of)\s+the\s+(?P<unit>week|month"
-          r"|quarter|year|decade|century)\b", _period_edge),
+          r"|quarter|year|decade|century)\b", _period_edge,
+          _UNIT_WORDS, (30, 4)),
     _rule("earlier_in", r"(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|quarter|year)\b",
-          _period_edge),
-    _rule("year_end", r"(?:the\s+)?(?:year[- ]end|year's\s+end)\b", _year_end),
+          _period_edge,
+          _UNIT_WORDS, (25, 4)),
+    _rule("year_end", r"(?:the\s+)?(?:year[- ]end|year's\s+end)\b", _year_end,
+          ("year",), (6, 6)),
     _rule("year_ago",
           r"(?:the\s+)?(?:comparable\s+|same\s+)?(?P<adj>year-ago|year-earlier)"
-          r"(?:\s+(?P<unit>quarter|period))?\b", _year_ago),
+          r"(?:\s+(?P<unit>quarter|period))?\b", _year_ago,
+          ("year",), (20, 10)),
     _rule("every",
           rf"(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUMBER})\s+)?"
-          r"(?P<what>[a-z]+)\b", _every),
+          r"(?P<what>[a-z]+)\b", _every,
+          ("every", "each"), (6, 40)),
     _rule("per", r"(?:per|a|an)\s+(?=\w)(?P<unit>hour|day|week|month|year)\b(?=\s*[,.;)]|\s+"
-          r"(?:for|in|on|and|or|to|from|at|until|since)\b)", _per),
+          r"(?:for|in|on|and|or|to|from|at|until|since)\b)", _per,
+          vocab.UNITS, (4, 12)),
     _rule("holiday",
           r"(?P<name>christmas\s+day|christmas\s+eve|christmas|new\s+year's\s+day"
           r"|new\s+year's\s+eve|halloween|valentine's\s+day|independence\s+day|boxing\s+day)\b"
-          rf"(?:,?\s+{YEAR})?", _holiday),
+          rf"(?:,?\s+{YEAR})?", _holiday,
+          ("christmas", "halloween", "day", "eve"), (16, 8)),
 )
 
 
 # ---------------------------------------------------------------------------- finding
 
 
+_GATE = Gate.build([rule.triggers for rule in RULES], [rule.reach for rule in RULES])
+_PATTERNS = [rule.pattern for rule in RULES]
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, Built]]:
     found: list[tuple[int, int, int, Built]] = []
-    for order, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
-            built = rule.build(match)
-            if built is None:
-                continue
-            start, end = match.span()
-            while end > start and text[end - 1] in " \t\n,":
-                end -= 1
-            if end > start:
-                found.append((start, end, order, built))
+    for order, match in _GATE.matches(_PATTERNS, text):
+        built = RULES[order].build(match)
+        if built is None:
+            continue
+        start, end = match.span()
+        while end > start and text[end - 1] in " \t\n,":
+            end -= 1
+        if end > start:
+            found.append((start, end, order, built))
     return found
 
 
