@@ -11,7 +11,7 @@ from timeweave.model import DocumentDate, Timex
 from timeweave.temporal import fallback
 from timeweave.temporal.base import Mention, TemporalLanguage
 from timeweave.temporal.lang import LANGUAGES
-from timeweave.temporal.resolve import resolve, uses_tense
+from timeweave.temporal.resolve import Discourse, resolve, uses_tense
 
 __all__ = ["LANGUAGES", "language_for", "tag"]
 
@@ -47,10 +47,12 @@ def tag(text: str, language: str | None, dct: DocumentDate) -> list[Timex]:
 def _from_mentions(text: str, rules: TemporalLanguage, dct: DocumentDate) -> list[Timex]:
     mentions: list[Mention] = sorted(rules.find(text), key=lambda m: (m.start, m.end))
     timexes: list[Timex] = []
+    discourse = Discourse()
     for mention in mentions:
         tense = rules.tense(text, mention.start, mention.end) if uses_tense(mention.spec) \
             else None
-        resolved = resolve(mention, dct, tense)
+        resolved = resolve(mention, dct, tense, discourse)
+        discourse = discourse.after(mention.spec, resolved)
         timexes.append(
             Timex(f"t{len(timexes) + 1}", mention.start, mention.end,
                   text[mention.start : mention.end], mention.type, resolved.value,

@@ -36,6 +36,8 @@ class Absolute:
     "3 p.m." -> ``Absolute(hour=15, minute=0)``; "Q3 2019" -> ``Absolute(2019, quarter=3)``.
     ``direction`` says which side of the DCT a year-less date lies on when the text says so
     ("last October" -> -1); ``None`` lets the resolver decide from news conventions and tense.
+    ``year_offset`` gives the year relative to the DCT's when the text does: "June last year" ->
+    ``Absolute(month=6, year_offset=-1)``, "jaanuaris tänavu" -> ``year_offset=0``.
     """
 
     year: int | None = None
@@ -51,6 +53,7 @@ class Absolute:
     decade: int | None = None
     century: int | None = None
     direction: Direction | None = None
+    year_offset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,12 @@ class Relative:
     "this week"/"sel nädalal" -> ``Relative("week", 0)``; "last year"/"mullu" ->
     ``Relative("year", -1)``; "two days ago"/"kaks päeva tagasi" -> ``Relative("day", -2)``;
     "next month" -> ``Relative("month", 1)``.
+
+    ``anaphoric``: counted from the last date the text mentioned rather than from the DCT
+    ("the following day", "a year earlier", "järgmisel päeval"). ``shift``: "N units
+    before/after" rather than naming a calendar period; a one-year shift in a text that has
+    named a fiscal quarter means that quarter a year before ("net fell from $2 million a year
+    ago" -> ``1988-Q3``). Both are optional and default to plain DCT arithmetic.
     """
 
     unit: Unit
@@ -68,6 +77,8 @@ class Relative:
     part_of_day: PartOfDay | None = None
     hour: int | None = None  # "yesterday at 3 p.m." (added last, optional)
     minute: int | None = None
+    anaphoric: bool = False
+    shift: bool = False
 
 
 @dataclass(frozen=True)

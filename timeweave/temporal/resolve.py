@@ -13,6 +13,10 @@ Conventions (news):
   ``XXXX-WXX-4``, TIMEX3's "some Thursday"), never an invented day.
 * No DCT at all: relative expressions keep an underspecified value and null bounds.
 * Vague durations (``PXM``) are given a span of three units for the bounds only ("several").
+* Anaphoric expressions ("the following day", "a year earlier") count from the last date the
+  text mentioned (:class:`Discourse`) when it is at least as fine as their unit, else from the
+  DCT; a one-year shift in a text that has named a fiscal quarter or half is that period a year
+  before (business news compares a quarter with "a year ago").
 """
 
 from __future__ import annotations
@@ -55,10 +59,39 @@ class Resolved:
     latest: dt.date | None
 
 
-def resolve(mention: Mention, dct: DocumentDate, tense: Tense | None = None) -> Resolved:
-    """Turn one mention's spec into a value and bounds, given the DCT and the clause's tense."""
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d(?:T\d\d:\d\d)?)?|W\d\d|Q\d|H\d))?$")
+_PERIOD_VALUE = re.compile(r"^\d{4}-[QH]\d$")
+_UNIT_RANK = {"minute": 0, "hour": 0, "day": 1, "week": 2, "weekend": 2, "month": 3,
+              "quarter": 4, "half": 4, "year": 5, "decade": 6, "century": 7}
+
+
+@dataclass(frozen=True)
+class Discourse:
+    """What the text said before a mention that anaphoric expressions may count from."""
+
+    last_date: Resolved | None = None
+    last_period: str | None = None  # the last fiscal quarter or half named: "1989-Q3"
+
+    def after(self, spec: TimeSpec, resolved: Resolved) -> Discourse:
+        """The discourse once ``spec`` has been read as ``resolved``: only fully known dates
+        move it, and a comparison ("a year ago") never replaces the period being reported."""
+        if resolved.earliest is None or not _CALENDAR_VALUE.match(resolved.value):
+            return self
+        reported = _PERIOD_VALUE.match(resolved.value) and not (
+            isinstance(spec, Relative) and spec.shift)
+        return Discourse(resolved, resolved.value if reported else self.last_period)
+
+
+def resolve(mention: Mention, dct: DocumentDate, tense: Tense | None = None,
+            discourse: Discourse | None = None) -> Resolved:
+    """Turn one mention's spec into a value and bounds, given the DCT, the clause's tense and
+    what the text said before it."""
     try:
-        return _resolve(mention.spec, dct, tense)
+        if isinstance(mention.spec, Relative) and discourse is not None:
+            counted = _from_discourse(mention.spec, discourse)
+            if counted is not None:
+                return counted
+        return _resolve(mention.spec, dct, tense if uses_tense(mention.spec) else None)
     except (ValueError, OverflowError):
         # Arithmetic ran off the calendar (year 1 minus a week, a 30 February built from parts):
         # keep the mention, claim nothing about when.
@@ -69,8 +102,32 @@ def uses_tense(spec: TimeSpec) -> bool:
     """Whether the clause's tense can change this spec's value (guessing it costs a scan)."""
     if isinstance(spec, Weekday):
         return spec.direction is None
+    # Fiscal quarters and halves are talked about once they are over ("expects to report
+    # third-quarter net"), so the tense says nothing about which one is meant.
     return isinstance(spec, Absolute) and spec.year is None and spec.direction is None \
-        and spec.decade is None and spec.century is None
+        and spec.year_offset is None \
+        and spec.decade is None and spec.century is None and spec.quarter is None \
+        and spec.half is None
+
+
+def _from_discourse(spec: Relative, discourse: Discourse) -> Resolved | None:
+    """A shift or anaphor counted from the text's last date; ``None``: count from the DCT."""
+    if spec.shift and spec.unit == "year" and discourse.last_period is not None:
+        year, part = discourse.last_period.split("-")
+        size = 3 if part[0] == "Q" else 6
+        target = int(year) + spec.offset
+        start, end = _month_interval(target, size * int(part[1]) - size + 1,
+                                     size * int(part[1]))
+        return Resolved(f"{target:04d}-{part}", start, end)
+    reference = discourse.last_date
+    if not spec.anaphoric or reference is None or reference.earliest is None:
+        return None
+    value = reference.value
+    rank = 0 if "T" in value else 1 if len(value) == 10 else 2 if "W" in value \
+        else 3 if len(value) == 7 and value[5].isdigit() else 4 if len(value) == 7 else 5
+    if rank > _UNIT_RANK[spec.unit]:
+        return None
+    return _from_day(spec, reference.earliest, None, None)
 
 
 def _resolve(spec: TimeSpec, dct: DocumentDate, tense: Tense | None) -> Resolved:
@@ -170,6 +227,11 @@ def _absolute(spec: Absolute, dct: DocumentDate, tense: Tense | None) -> Resolve
     anchor = _dct_interval(dct)
     if anchor is None:
         return Resolved(_absolute_value(spec, "XXXX"), None, None)
+    if (spec.direction == 0 or spec.year_offset is not None) \
+            and anchor[0].year == anchor[1].year:  # "this September", "June last year"
+        year = anchor[0].year + (spec.year_offset or 0)
+        earliest, latest = _absolute_interval(spec, year)
+        return Resolved(_absolute_value(spec, f"{year:04d}"), earliest, latest)
     strict = spec.direction is not None
     direction = spec.direction if strict else tense
     candidates: list[tuple[int, Interval]] = []

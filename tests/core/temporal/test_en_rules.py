@@ -26,6 +26,9 @@ def _tag(text: str) -> list[tuple[str, str, str]]:
     ("It happened in March 2017.", ("March 2017", "DATE", "2017-03")),
     ("It was built in the 19th century.", ("the 19th century", "DATE", "18")),
     ("It was nineteen ninety-six.", ("nineteen ninety-six", "DATE", "1996")),
+    ("He left in June last year.", ("June last year", "DATE", "2018-06")),
+    ("The vote is this February.", ("this February", "DATE", "2019-02")),
+    ("He was shot last Nov. 30 at home.", ("last Nov. 30", "DATE", "2018-11-30")),
 ])
 def test_dates(text: str, expected: tuple[str, str, str]) -> None:
     assert _tag(text) == [expected]
@@ -82,7 +85,8 @@ def test_times(text: str, expected: tuple[str, str, str]) -> None:
     ("They stayed for several weeks.", ("several weeks", "DURATION", "PXW"), None),
     ("It took nearly forty years.", ("nearly forty years", "DURATION", "P40Y"), "APPROX"),
     ("a two-year contract", ("two-year", "DURATION", "P2Y"), None),
-    ("It took 2 1/2 years.", ("2 1/2 years", "DURATION", "P2.5Y"), None),
+    ("It took 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M"), None),
+    ("It took 1.5 hours.", ("1.5 hours", "DURATION", "PT1H30M"), None),
 ])
 def test_durations(text: str, expected: tuple[str, str, str], mod: str | None) -> None:
     [timex] = temporal.tag(text, "en", DCT)

@@ -94,3 +94,31 @@ def test_random_text_never_crashes_and_spans_match(text: str, language: str,
 def test_random_unicode_through_the_fallback(text: str) -> None:
     for timex in temporal.tag(text, "fr", DocumentDate.parse("2019-11-20", "t")):
         assert text[timex.start : timex.end] == timex.text
+
+
+def _values(text: str, dct: str) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in temporal.tag(text, "en", DocumentDate.parse(dct, "user"))]
+
+
+def test_year_ago_compares_with_the_quarter_the_story_reports() -> None:
+    text = ("Net income in the third quarter rose to $5 million from $4 million a year ago. "
+            "A year earlier, sales were flat.")
+    assert _values(text, "1989-10-26") == [("the third quarter", "1989-Q3"),
+                                           ("a year ago", "1988-Q3"), ("A year earlier", "1988-Q3")]
+
+
+def test_year_ago_without_a_quarter_counts_from_the_dct() -> None:
+    assert _values("He left a year ago.", "1989-10-26") == [("a year ago", "1988")]
+
+
+def test_anaphoric_days_count_from_the_last_date_mentioned() -> None:
+    text = "He arrived on March 3, 1997. The next day he met the press; a week later he left."
+    assert _values(text, "1998-02-24") == [("March 3, 1997", "1997-03-03"),
+                                           ("The next day", "1997-03-04"),
+                                           ("a week later", "1997-W11")]
+    assert _values("The next day he left.", "1998-02-24") == [("The next day", "1998-02-25")]
+
+
+def test_expected_quarter_report_is_the_quarter_just_ended() -> None:
+    assert _values("It expects to report a third-quarter loss.", "1989-10-26") == [
+        ("third-quarter", "1989-Q3")]

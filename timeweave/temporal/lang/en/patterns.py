@@ -119,13 +119,26 @@ def _amount(value: float | None) -> str:
 
 
 def duration_value(amount: float | None, unit_word: str) -> str | None:
-    """TIMEX3 duration for "<amount> <unit>": ``P2D``, ``PT3H``, ``PXM``, ``P1.5Y``."""
+    """TIMEX3 duration for "<amount> <unit>": ``P2D``, ``PT3H``, ``PXM``, ``P2Y6M``."""
     _, letter, is_time = vocab.UNITS[unit_word.lower()]
     if letter == "WE":
         return None
     if amount is not None and amount > 10000:
         return None
-    return f"P{'T' if is_time else ''}{_amount(amount)}{letter}"
+    prefix = "PT" if is_time else "P"
+    smaller = _SMALLER.get((letter, is_time))
+    if amount is not None and amount != int(amount) and smaller is not None:
+        # TIMEX3 writes fractions in the next unit: "2 1/2 years" -> P2Y6M, 1.5 h -> PT1H30M.
+        rest = (amount - int(amount)) * smaller[1]
+        if rest == int(rest):
+            whole = f"{int(amount)}{letter}" if int(amount) else ""
+            return f"{prefix}{whole}{int(rest)}{smaller[0]}"
+    return f"{prefix}{_amount(amount)}{letter}"
+
+
+# (duration letter, is a time unit) -> the next smaller letter and how many of it make one.
+_SMALLER = {("Y", False): ("M", 12), ("W", False): ("D", 7), ("H", True): ("M", 60),
+            ("M", True): ("S", 60)}
 
 
 def _word_before(match: re.Match[str], group: int | str = 0) -> str:
@@ -210,7 +223,12 @@ def _month_day(match: re.Match[str]) -> Built | None:
         return None
     if match["year"] is None and _TRAILING_DIGITS.match(match.string[match.end():]):
         return None
-    return "DATE", Absolute(year, month, day), None
+    direction = vocab.DIRECTIONS.get(re.sub(r"\s+", " ", match["dir"].lower())) \
+        if match.groupdict().get("dir") else None
+    return "DATE", Absolute(year, month, day, direction=direction), None  # type: ignore[arg-type]
+
+
+_RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 
 
 def _month_alone(match: re.Match[str]) -> Built | None:
@@ -221,7 +239,9 @@ def _month_alone(match: re.Match[str]) -> Built | None:
     direction = vocab.DIRECTIONS.get(re.sub(r"\s+", " ", match["dir"].lower())) \
         if match["dir"] else None
     word = match["month"].lower().rstrip(".")
-    guarded = year is not None or direction is not None or match["pos"] or match["pos_of"]
+    offset = _RELATIVE_YEARS.get((match["rel"] or "").lower())
+    guarded = year is not None or direction is not None or offset is not None or match["pos"] \
+        or match["pos_of"]
     if not guarded:
         before = _word_before(match)
         if before not in _MONTH_PREPOSITIONS:
@@ -231,7 +251,8 @@ def _month_alone(match: re.Match[str]) -> Built | None:
                 return None
     if word in vocab.AMBIGUOUS_MONTHS and len(word) == 3 and not guarded:
         return None
-    return "DATE", Absolute(year, month, direction=direction), _position_mod(match)
+    spec = Absolute(year, month, direction=direction, year_offset=offset)  # type: ignore[arg-type]
+    return "DATE", spec, _position_mod(match)
 
 
 def _year_alone(match: re.Match[str]) -> Built | None:
@@ -302,6 +323,14 @@ def _day_word(match: re.Match[str]) -> Built | None:
     return _time_type(spec), spec, _position_mod(match)
 
 
+def _next_day(match: re.Match[str]) -> Built | None:
+    """ "the next morning", "the previous day": a day counted from the story's last date."""
+    offset = 1 if match["which"].lower() in {"next", "following"} else -1
+    what = match["what"].lower()
+    spec = Relative("day", offset, vocab.PARTS_OF_DAY.get(what), anaphoric=True)  # type: ignore[arg-type]
+    return _time_type(spec), spec, None
+
+
 def _this_pod(match: re.Match[str]) -> Built | None:
     word = match["which"].lower()
     pod = vocab.PARTS_OF_DAY[match["pod"].lower()]
@@ -316,10 +345,15 @@ _PERIOD_UNITS = {"week": "week", "weekend": "weekend", "month": "month", "quarte
                  "fiscal year": "year", "half": "half"}
 
 
+_ANAPHORIC_DIRECTIONS = frozenset({"following", "previous"})
+
+
 def _this_unit(match: re.Match[str]) -> Built | None:
-    direction = vocab.DIRECTIONS[re.sub(r"\s+", " ", match["dir"].lower())]
+    word = re.sub(r"\s+", " ", match["dir"].lower())
     unit = _PERIOD_UNITS[re.sub(r"\s+", " ", match["unit"].lower())]
-    return "DATE", Relative(unit, direction), _position_mod(match)  # type: ignore[arg-type]
+    spec = Relative(unit, vocab.DIRECTIONS[word],  # type: ignore[arg-type]
+                    anaphoric=word in _ANAPHORIC_DIRECTIONS)
+    return "DATE", spec, _position_mod(match)
 
 
 def _this_season(match: re.Match[str]) -> Built | None:
@@ -343,7 +377,9 @@ def _ago(match: re.Match[str]) -> Built | None:
         if match["quant"] else None
     if amount is None or amount != int(amount) or amount > 5000:
         return "DATE", Reference("PAST_REF" if sign < 0 else "FUTURE_REF"), mod
-    return "DATE", Relative(unit, sign * int(amount)), mod  # type: ignore[arg-type]
+    # "earlier"/"later" count from the story's last date; "ago"/"from now" from the DCT.
+    anaphoric = word in {"earlier", "before", "later"}
+    return "DATE", Relative(unit, sign * int(amount), anaphoric=anaphoric, shift=True), mod  # type: ignore[arg-type]
 
 
 _PAST_WORDS = frozenset({"past", "last", "previous", "preceding", "recent", "latest"})
@@ -429,9 +465,7 @@ def _clock(match: re.Match[str]) -> Built | None:
 
 def _named_time(match: re.Match[str]) -> Built | None:
     word = match["word"].lower()
-    if word == "midday":
-        return "TIME", Absolute(part_of_day="MI"), None
-    return "TIME", Absolute(hour=12 if word == "noon" else 0, minute=0), None
+    return "TIME", Absolute(hour=0 if word == "midnight" else 12, minute=0), None
 
 
 def _part_of_day(match: re.Match[str]) -> Built | None:
@@ -468,7 +502,7 @@ def _year_ago(match: re.Match[str]) -> Built | None:
     """ "the year-ago quarter": the reported quarter (the last one) a year before."""
     if match["unit"]:
         return "DATE", Relative("quarter", -5), None
-    return "DATE", Relative("year", -1), None
+    return "DATE", Relative("year", -1, shift=True), None
 
 
 def _period_edge(match: re.Match[str]) -> Built | None:
@@ -564,16 +598,15 @@ RULES: tuple[Rule, ...] = (
           lambda m: _numeric(m, day_first=True),
           _DIGIT, (0, 12)),
     _rule("month_day",
-          rf"(?:{WEEKDAY_ANY},?\s+)?{MONTH}\s+(?:the\s+)?{DAY}(?:,?\s+{YEAR})?",
-          _month_day,
-          vocab.MONTHS, (16, 16)),
+          rf"(?:{WEEKDAY_ANY},?\s+)?(?:{DIRECTION}\s+)?{MONTH}\s+(?:the\s+)?{DAY}"
+          rf"(?:,?\s+{YEAR})?", _month_day, vocab.MONTHS, (40, 16)),
     _rule("day_month",
           rf"(?:{WEEKDAY_ANY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
           _month_day,
           vocab.MONTHS, (30, 10)),
-    _rule("month", rf"{POSITION}?(?:{DIRECTION}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR})?",
-          _month_alone,
-          vocab.MONTHS, (40, 12)),
+    _rule("month",
+          rf"{POSITION}?(?:{DIRECTION}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}"
+          r"|\s+(?P<rel>last|this|next)\s+year\b)?", _month_alone, vocab.MONTHS, (40, 16)),
     _rule("year", rf"{POSITION}?(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year)\s+)?{YEAR}",
           _year_alone,
           _DIGIT, (48, 8)),
@@ -601,6 +634,9 @@ RULES: tuple[Rule, ...] = (
           r"|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)\b"
           r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", _day_word,
           _DAY_WORDS, (25, 12)),
+    _rule("next_day",
+          r"the\s+(?P<which>next|following|previous|preceding)\s+(?P<what>day|morning"
+          r"|afternoon|evening|night)\b", _next_day, ("day", *_POD_WORDS), (30, 4)),
     _rule("this_pod", rf"(?P<which>this|last)\s+{POD}\b", _this_pod,
           _POD_WORDS, (6, 4)),
     _rule("this_unit",

@@ -119,8 +119,8 @@ TIME_ZONES = ("est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "ut
 
 # Words whose presence near a mention says which way the clause looks.
 FUTURE_MARKERS = frozenset({"will", "'ll", "shall", "wo", "going", "expected", "expects",
-                            "scheduled", "plans", "planned", "plan", "due", "upcoming",
-                            "intends", "would", "until", "next"})
+                            "scheduled", "plans", "plan", "due", "upcoming",
+                            "intends", "would", "next"})
 PAST_MARKERS = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "went", "came", "took", "made", "gave",
     "met", "saw", "got", "began", "left", "lost", "rose", "fell", "won", "held", "thought",
