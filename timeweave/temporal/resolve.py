@@ -87,7 +87,7 @@ def resolve(mention: Mention, dct: DocumentDate, tense: Tense | None = None,
     """Turn one mention's spec into a value and bounds, given the DCT, the clause's tense and
     what the text said before it."""
     try:
-        if isinstance(mention.spec, Relative) and discourse is not None:
+        if discourse is not None:
             counted = _from_discourse(mention.spec, discourse)
             if counted is not None:
                 return counted
@@ -110,8 +110,21 @@ def uses_tense(spec: TimeSpec) -> bool:
         and spec.half is None
 
 
-def _from_discourse(spec: Relative, discourse: Discourse) -> Resolved | None:
-    """A shift or anaphor counted from the text's last date; ``None``: count from the DCT."""
+def _from_discourse(spec: TimeSpec, discourse: Discourse) -> Resolved | None:
+    """A shift or anaphor counted from the text's last date; ``None``: count from the DCT.
+
+    A time of day alone ("at 10 p.m.", "kell 18", "õhtul") is on the day the story last
+    named, when it named one.
+    """
+    reference = discourse.last_date
+    if _is_time_of_day(spec):
+        if reference is None or reference.earliest is None or len(reference.value) < 10:
+            return None
+        day = reference.earliest.isoformat()
+        return Resolved(day + _time_suffix(spec.hour, spec.minute, spec.part_of_day),  # type: ignore[union-attr]
+                        reference.earliest, reference.earliest)
+    if not isinstance(spec, Relative):
+        return None
     if spec.shift and spec.unit == "year" and discourse.last_period is not None:
         year, part = discourse.last_period.split("-")
         size = 3 if part[0] == "Q" else 6
@@ -119,7 +132,6 @@ def _from_discourse(spec: Relative, discourse: Discourse) -> Resolved | None:
         start, end = _month_interval(target, size * int(part[1]) - size + 1,
                                      size * int(part[1]))
         return Resolved(f"{target:04d}-{part}", start, end)
-    reference = discourse.last_date
     if not spec.anaphoric or reference is None or reference.earliest is None:
         return None
     value = reference.value
@@ -159,8 +171,9 @@ def _week_interval(year: int, week: int) -> Interval:
 
 
 def _time_suffix(hour: int | None, minute: int | None, part_of_day: str | None) -> str:
+    """``T15:30``; ``T15`` when the text gave no minutes ("kell 15"); ``TEV`` for a part of day."""
     if hour is not None:
-        return f"T{hour:02d}:{minute or 0:02d}"
+        return f"T{hour:02d}" if minute is None else f"T{hour:02d}:{minute:02d}"
     if part_of_day is not None:
         return f"T{part_of_day}"
     return ""
@@ -219,8 +232,7 @@ def _absolute(spec: Absolute, dct: DocumentDate, tense: Tense | None) -> Resolve
     if spec.year is not None:
         earliest, latest = _absolute_interval(spec, spec.year)
         return Resolved(_absolute_value(spec, f"{spec.year:04d}"), earliest, latest)
-    if spec.month is None and spec.week is None and spec.quarter is None and spec.half is None \
-            and spec.season is None:
+    if _is_time_of_day(spec):
         # A time of day alone ("3 p.m.", "in the morning"): the DCT's day, if it has one.
         return _anchored(Relative("day", 0, spec.part_of_day), dct, tense,
                          time=_time_suffix(spec.hour, spec.minute, spec.part_of_day))
@@ -244,6 +256,13 @@ def _absolute(spec: Absolute, dct: DocumentDate, tense: Tense | None) -> Resolve
         return Resolved(_absolute_value(spec, "XXXX"), None, None)
     year, (earliest, latest) = _choose(candidates, anchor, direction, strict)
     return Resolved(_absolute_value(spec, f"{year:04d}"), earliest, latest)
+
+
+def _is_time_of_day(spec: TimeSpec) -> bool:
+    return isinstance(spec, Absolute) and spec.year is None and spec.month is None \
+        and spec.week is None and spec.quarter is None and spec.half is None \
+        and spec.season is None and spec.decade is None and spec.century is None \
+        and spec.year_offset is None
 
 
 def _choose(candidates: list[tuple[int, Interval]], anchor: Interval, direction: Direction | None,

@@ -119,3 +119,9 @@ def test_arithmetic_off_the_calendar_is_not_a_crash() -> None:
     value, start, end = _resolve(Relative("year", -5000), DAY)
     assert (start, end) == (None, None)
     assert value
+
+
+def test_clock_time_without_minutes_keeps_hour_granularity() -> None:
+    dct = DocumentDate.parse("2007-11-12", "test")
+    assert _resolve(Absolute(hour=19), dct)[0] == "2007-11-12T19"
+    assert _resolve(Absolute(hour=19, minute=0), dct)[0] == "2007-11-12T19:00"

@@ -122,3 +122,10 @@ def test_anaphoric_days_count_from_the_last_date_mentioned() -> None:
 def test_expected_quarter_report_is_the_quarter_just_ended() -> None:
     assert _values("It expects to report a third-quarter loss.", "1989-10-26") == [
         ("third-quarter", "1989-Q3")]
+
+
+def test_time_of_day_alone_is_on_the_day_the_story_last_named() -> None:
+    text = "The blast on Friday, Aug. 7, came at 10:35 a.m. and shook the city."
+    assert _values(text, "1998-08-10") == [("Friday, Aug. 7", "1998-08-07"),
+                                           ("10:35 a.m.", "1998-08-07T10:35")]
+    assert _values("It ends at 10:35 a.m.", "1998-08-10") == [("10:35 a.m.", "1998-08-10T10:35")]
