@@ -23,7 +23,7 @@ from timeweave.model import Document, Entity, Event, EventTime, Timex
 
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "”": "”"}
 _PRONOUNS = frozenset({"he", "she", "they", "ta", "tema", "nad", "nemad"})
-_ACTOR_LABELS = frozenset({"PERSON", "ORG"})
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "MISC"})  # MISC: an unknown Estonian name
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ROLE_WINDOW = 8
 _CLAUSE_MARKS = frozenset({",", ";", ":", '"', "“", "”", "„", "«", "»"})

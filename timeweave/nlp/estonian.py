@@ -239,7 +239,14 @@ def estonian_names(doc: Doc) -> Doc:
     for group in groups:
         tokens = list(group)
         first = name_lemma(tokens[0].text, surface)[0]
-        if _starts_sentence(tokens[0]) and not (_known(first) or first in people):
+        # "Terrorirühmitused Islamiriik": a capital at a sentence start proves nothing, but
+        # "Ilja Rogatšjov" (no known name after the first word) is a name as a whole.
+        rest_known = len(tokens) > 1 and _known(name_lemma(tokens[1].text, surface)[0])
+        if (
+            _starts_sentence(tokens[0])
+            and not (_known(first) or first in people)
+            and (len(tokens) == 1 or rest_known or tokens[0].lower_ in _TITLES)
+        ):
             tokens = tokens[1:]
         if not tokens:
             continue
