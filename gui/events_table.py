@@ -8,7 +8,7 @@ selecting elsewhere selects the row.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import palette
-from timeweave.model import DocumentDate
+from timeweave.model import DocumentDate, TimeBasis
 from timeweave.workspace import EventFilter, EventRef, Workspace
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 DOCUMENT, EVENT = "document", "event"
 """The frame's columns that identify a row's event."""
 HIDDEN = frozenset({DOCUMENT, EVENT, "start", "end"})
-BASES = ("timex", "document_date", "analyst", "unknown")
+BASES: tuple[str, ...] = get_args(TimeBasis)
 
 
 class FrameModel(QAbstractTableModel):

@@ -15,19 +15,19 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 
 from timeweave.layout.scale import TimeScale
-from timeweave.model import Document, DocumentAnalysis, Event
+from timeweave.model import Document, DocumentAnalysis, Event, TimeBasis
 from timeweave.workspace import EventRef
 
 LaneMode = Literal["source", "entity"]
 
 MAX_ROWS = 4
 NO_ACTOR = "(no actor)"
-BASES = ("timex", "document_date", "unknown")
+BASES: tuple[str, ...] = get_args(TimeBasis)
 POINT_RADIUS = 5.0
 MIN_BAR_PX = 3.0
 OPEN_START, OPEN_END = 1, 2  # flags of a time with only an upper or only a lower bound
@@ -347,7 +347,7 @@ def describe_time(event: Event) -> str:
     else:
         when = f"{earliest.isoformat()} – {latest.isoformat()}"
     basis = {"timex": "from a time expression", "document_date": "from the publication date only",
-             "unknown": "no time found"}[time.basis]
+             "analyst": "set by the analyst", "unknown": "no time found"}[time.basis]
     value = f" · value {time.value}" if time.value else ""
     return f"{when}{value} · {basis}"
 
