@@ -126,3 +126,14 @@ def test_reanchoring_reuses_the_parse() -> None:
     monday = _timex(text, "Monday", dt.date(2019, 10, 21))
     found, _ = _analyse(text, "en", [monday])
     assert found[0].time.value == "2019-10-21"
+
+
+def test_time_is_inherited_by_a_later_mention_of_the_same_speaker() -> None:
+    text = (
+        "Venemaa president Vladimir Putin teatas sel nädalal, et koostöö jätkub.\n\n"
+        "Moskva ja Ankara leppisid kokku.\n\n"
+        '"Leppisime kokku," ütles Putin.'
+    )
+    week = _timex(text, "sel nädalal", dt.date(2017, 9, 25))
+    found, _ = _analyse(text, "et", [week], date="2017-10")
+    assert [e.time.basis for e in found] == ["timex", "document_date", "timex"]

@@ -259,8 +259,9 @@ class _Finder:
             best = min(candidates, key=lambda t: (t.earliest is None, abs(t.start - cue.idx)))
             return EventTime(best.earliest, best.latest, best.value, "timex", best.id)
         paragraph = self.document.text.rfind("\n", 0, unit.start)
+        keys = {e.id: e.key for e in self.entities}
         for event in reversed(self.events):
-            same_speaker = actors and event.actors and event.actors[0] == actors[0]
+            same_speaker = actors and event.actors and keys[event.actors[0]] == keys[actors[0]]
             if event.time.basis == "timex" and (same_speaker or event.start > paragraph):
                 return event.time
         date = self.document.date
