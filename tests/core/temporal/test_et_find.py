@@ -118,10 +118,17 @@ def test_relative_periods_in_several_cases(text: str, spec: TimeSpec) -> None:
     ("eelmisel reedel", Weekday(4, -1)), ("järgmisel esmaspäeval", Weekday(0, 1)),
     ("läinud laupäeval", Weekday(5, -1)), ("sel neljapäeval", Weekday(3, 0)),
     ("järgmise nädala teisipäeval", Weekday(1, 1)),
-    ("eelmise aasta detsembris", Absolute(month=12, direction=-1)),
+    ("eelmise aasta detsembris", Absolute(month=12, year_offset=-1)),
+    ("tuleva aasta suvel", Absolute(season="SU", year_offset=1)),
+    ("möödunud aasta 3. märtsil", Absolute(month=3, day=3, year_offset=-1)),
+    ("sama aasta mais", Absolute(month=5)),
     ("sel kevadel", Absolute(season="SP", direction=0)),
     ("eelmisel sügisel", Absolute(season="FA", direction=-1)),
-    ("tänavu mais", Absolute(month=5, direction=0)),
+    ("tänavu mais", Absolute(month=5, year_offset=0)),
+    ("mullu suvel", Absolute(season="SU", year_offset=-1)),
+    ("mullusuvist", Absolute(season="SU", year_offset=-1)),
+    ("tunamullukevadel", Absolute(season="SP", year_offset=-2)),
+    ("tänavuveebruaris", Absolute(month=2, year_offset=0)),
 ])
 def test_weekdays_months_seasons_placed_by_modifiers(text: str, spec: TimeSpec) -> None:
     assert only(text)[:3] == (text, "DATE", spec)
@@ -177,7 +184,7 @@ def test_a_range_of_days_gives_the_first_day_its_month() -> None:
     ("eile kella 23 paiku", Relative("day", -1, hour=23)),
     ("neljapäeva õhtul", Weekday(3, part_of_day="EV")),
     ("laupäeval kell 14", Weekday(5, hour=14)),
-    ("samal õhtul", Relative("day", 0, "EV")),
+    ("samal õhtul", Relative("day", 0, "EV", anaphoric=True)),
     ("19. aprillil kell 18.30", Absolute(None, 4, 19, 18, 30)),
     ("11.01.2010 10:14", Absolute(2010, 1, 11, 10, 14)),
 ])

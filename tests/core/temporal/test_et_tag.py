@@ -42,3 +42,20 @@ def test_day_dct_resolves_relative_dates() -> None:
     values = [(timex.text, timex.value) for timex in tag(text, "et", dct)]
     assert values == [("Eile", "2017-10-18"), ("mullu", "2016"),
                       ("kaks päeva tagasi", "2017-10-17"), ("22. oktoobril 2017", "2017-10-22")]
+
+
+def test_year_named_relative_to_the_dct() -> None:
+    # August 2007: "last year's June" is June 2006, not the June just gone.
+    dct = DocumentDate.parse("2007-08-27", "header")
+    text = "Eksport jäi eelmise aasta juunikuu tasemele, mullu suvel oli see väiksem."
+    values = [(timex.text, timex.value) for timex in tag(text, "et", dct)]
+    assert values == [("eelmise aasta juunikuu", "2006-06"), ("mullu suvel", "2006-SU")]
+
+
+def test_story_anchored_days_and_shifts_count_from_the_last_named_date() -> None:
+    dct = DocumentDate.parse("2006-08-12", "header")
+    text = ("Maja valmis 1906. aastal. Viis aastat varem ei olnud seltsi juhtkond nõus. "
+            "Etendus oli 13. augustil 1906 ja järgmisel päeval kirjutasid lehed sellest.")
+    values = [(timex.text, timex.value) for timex in tag(text, "et", dct)]
+    assert values == [("1906. aastal", "1906"), ("Viis aastat varem", "1901"),
+                      ("13. augustil 1906", "1906-08-13"), ("järgmisel päeval", "1906-08-14")]

@@ -45,6 +45,7 @@ from timeweave.temporal.lang.et.vocab import (
     PRE_MODIFIERS,
     SEASON_PREFIXES,
     SHIFT_POSTPOSITIONS,
+    YEAR_DEICTICS,
     Kind,
     Reading,
     roman,
@@ -393,8 +394,17 @@ def _anchor(tokens: list[Token], index: int) -> tuple[TimeSpec, int, str | None]
         day = [r for r in _readings(_at(tokens, index + 1), "unit", number="sg")
                if r.value == "day" and r.lemma == "päev"]
         if day:
-            return Relative("day", int(modifier[0].value)), index + 2, None
+            return _story_day(modifier[0]), index + 2, None
     return None
+
+
+def _story_day(modifier: Reading) -> Relative:
+    """"järgmisel päeval", "samal õhtul", "eelmisel ööl": a day next to the story's own.
+
+    A day counted from the DCT has its own words ("homme", "eile", "täna"), so a modified
+    "päev" or part of day counts from the last date the text named.
+    """
+    return Relative("day", int(modifier.value), anaphoric=True)
 
 
 def _weekday(tokens: list[Token], index: int) -> tuple[Weekday, int] | None:
@@ -429,7 +439,7 @@ def _point(tokens: list[Token], index: int) -> Found | None:
         modifier = _readings(_at(tokens, index), "rel", number="sg")
         found_after = _part_of_day(tokens, index + 1) if modifier else None
         if modifier and found_after is not None:  # "samal õhtul", "eelmisel õhtul"
-            spec = Relative("day", int(modifier[0].value))
+            spec = _story_day(modifier[0])
             part_found = found_after
     if part_found is not None:
         part, position, part_mod = part_found
@@ -789,9 +799,13 @@ def _relative_period(tokens: list[Token], index: int) -> Found | None:
         if unit == "year" and nxt is not None and nxt.low == "aasta":
             part = _part_of_year(tokens, index + 2, None)
             if part is not None and isinstance(part.spec, Absolute):  # "eelmise aasta mais"
-                spec = dataclasses.replace(part.spec, direction=_sign(offset) or None)
+                # "sama aasta mais" is the story's year, which only the resolver's nearest
+                # choice can guess; the others name the year relative to the DCT's.
+                same = modifier[0].lemma == "sama"
+                spec = dataclasses.replace(part.spec, year_offset=None if same else offset)
                 return Found(index, part.end, "DATE", spec, part.mod)
-        return Found(index, index + 2, "DATE", Relative(unit, offset))
+        anaphoric = modifier[0].lemma in _STORY_MODIFIERS or unit == "day"
+        return Found(index, index + 2, "DATE", Relative(unit, offset, anaphoric=anaphoric))
     plural = _readings(nxt, "unit", number="pl")
     if plural:  # "eelmistel aastatel", "järgnevatel päevadel"
         end = index + 2 + (1 if _word(tokens, index + 2, DURATION_POSTPOSITIONS) else 0)
@@ -813,6 +827,8 @@ def _relative_period(tokens: list[Token], index: int) -> Found | None:
     return None
 
 
+# "samal aastal", "järgneval nädalal", "eelneval kuul": counted from the story's time.
+_STORY_MODIFIERS = ("sama", "järgnev", "eelnev")
 # "sel ajal" (at that time) points into the story; these two always mean "now".
 _NOW_ADJECTIVES = ("praegune", "käesolev")
 
@@ -830,24 +846,45 @@ def _unit_position(tokens: list[Token], index: int) -> Found | None:
 
 
 def _deictic_year(tokens: list[Token], index: int) -> Found | None:
-    """"mullu", "tänavu", "tunamullu", their adjectives; with a month or season after."""
-    deictic = _readings(_at(tokens, index), "year_deictic")
+    """"mullu", "tänavu", "tunamullu", their adjectives; with a month or season after, or
+    glued to one in a compound ("mullusuvel", "tänavukevadine")."""
+    token = _at(tokens, index)
+    deictic = _readings(token, "year_deictic")
     if not deictic:
-        return None
+        return _deictic_compound(token, index)
     offset = int(deictic[0].value)
-    direction: Direction = -1 if offset < 0 else 0
     months = _readings(_at(tokens, index + 1), "month", number="sg")
     if months:
         return Found(index, index + 2, "DATE",
-                     Absolute(month=int(months[0].value), direction=direction))
+                     Absolute(month=int(months[0].value), year_offset=offset))
     season = _season(tokens, index + 1)
     if season is not None:
         spec, end, mod = season
-        return Found(index, end, "DATE", dataclasses.replace(spec, direction=direction), mod)
+        return Found(index, end, "DATE", dataclasses.replace(spec, year_offset=offset), mod)
     end = index + 1
     if any(r.lemma == "aasta" for r in _readings(_at(tokens, end), "unit", number="sg")):
         end += 1  # "tänavune aasta"
     return Found(index, end, "DATE", Relative("year", offset))
+
+
+def _deictic_compound(token: Token | None, index: int) -> Found | None:
+    """"mullusuvel", "tunamullusügisest": a year deictic glued to a season or month form."""
+    if token is None:
+        return None
+    for prefix, offset in YEAR_DEICTICS.items():
+        rest = token.low.removeprefix(prefix)
+        if rest == token.low or len(rest) < 3:
+            continue
+        seasons = _readings(_bare(rest), "season", number="sg")
+        if seasons:
+            return Found(index, index + 1, "DATE",
+                         Absolute(season=seasons[0].value,  # type: ignore[arg-type]
+                                  year_offset=offset))
+        months = _readings(_bare(rest), "month", number="sg")
+        if months:
+            return Found(index, index + 1, "DATE",
+                         Absolute(month=int(months[0].value), year_offset=offset))
+    return None
 
 
 def _reference(tokens: list[Token], index: int) -> Found | None:
@@ -907,11 +944,19 @@ def _ago_or_later(tokens: list[Token], index: int) -> Found | None:
     count = 1.0 if amount is None else amount.value
     if unit is None or count is None:
         return None
+    # "varem"/"hiljem" (earlier/later) compare with another event, "tagasi"/"pärast" with now.
+    story = postposition.low in _STORY_SHIFTS
     if count != int(count):
-        return Found(start, end, "DATE", Relative(*_smaller_unit(unit, count, sign)))
+        shifted, offset = _smaller_unit(unit, count, sign)
+        return Found(start, end, "DATE",
+                     Relative(shifted, offset, anaphoric=story, shift=story))
     approx = "APPROX" if amount is not None and amount.approx else None
     kind: TimexType = "TIME" if unit in ("hour", "minute") else "DATE"
-    return Found(start, end, kind, Relative(unit, sign * int(count)), approx)
+    return Found(start, end, kind,
+                 Relative(unit, sign * int(count), anaphoric=story, shift=story), approx)
+
+
+_STORY_SHIFTS = ("varem", "hiljem")
 
 
 def _smaller_unit(unit: Unit, count: float, sign: int) -> tuple[Unit, int]:
@@ -1184,7 +1229,8 @@ def _extend(tokens: list[Token], found: Found, floor: int) -> Found:
 
 _TRIGGERS = frozenset(("iga", "igal", "igas", "igaks", "igale", "igat", "kell", "kella", "kl",
                        "kohe", "öösel", "ööseks", "kord"))
-_PREFIXES = ("lähi", "viimas", "lähema", "lähima", *SEASON_PREFIXES, *DECADE_WORDS)
+_PREFIXES = ("lähi", "viimas", "lähema", "lähima", *SEASON_PREFIXES, *DECADE_WORDS,
+             *YEAR_DEICTICS)
 _LENGTH_ENDINGS = frozenset(
     form[-4:] for form, readings in LEXICON.items()
     if any(reading.kind == "length" for reading in readings)
