@@ -125,3 +125,25 @@ def test_tense_guess() -> None:
     friday = text.index("Friday")
     assert language.tense(text, friday, friday + 6) == 1
     assert language.tense("Nothing here", 0, 7) is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Officials said the talks would resume on [Friday].", 1),  # reported future
+    ("The ministers said [Friday] that the talks will resume.", -1),  # the report's day
+    ("The talks, set to resume [Monday] in Belfast, were delayed.", 1),
+    ("Trading is to resume in Paris [Tuesday], the exchange said.", 1),
+    ("He is leaving for Cairo [Tuesday].", 1),
+    ("Protesters planned a large rally on [Saturday].", 1),
+    ("The offer had been scheduled to expire [Friday].", -1),
+    ("The group could arrive as soon as [Tuesday], officials said.", 1),
+    ("A ceremony would still be held on [April 24].", 1),  # passive after a modal
+    ("The father would be traveling to the United States [Thursday].", 1),  # not "-ed"
+    ("The office of the chairman was created, effective [Feb. 1].", 1),
+    ("Relatives would look for ways around [Wednesday]'s ruling.", None),  # a noun's modifier
+    ("Sales fell due to the strike in [March].", -1),
+])
+def test_tense_cues(sentence: str, expected: int | None) -> None:
+    start = sentence.index("[")
+    end = sentence.index("]") - 1
+    text = sentence.replace("[", "").replace("]", "")
+    assert temporal.LANGUAGES["en"].tense(text, start, end) == expected

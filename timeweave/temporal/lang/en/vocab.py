@@ -117,10 +117,22 @@ FREQUENCIES: dict[str, str] = {
 TIME_ZONES = ("est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet",
               "eet", "et", "pt")
 
-# Words whose presence near a mention says which way the clause looks.
-FUTURE_MARKERS = frozenset({"will", "'ll", "shall", "wo", "going", "expected", "expects",
-                            "scheduled", "plans", "plan", "due", "upcoming",
-                            "intends", "would", "next"})
+# Words whose presence near a mention says which way the clause looks (see ``tense.py``).
+FUTURE_MARKERS = frozenset({"will", "shall", "won't", "shan't", "would", "wouldn't", "upcoming",
+                            "next"})
+# Words that announce a plan or schedule: future, unless in a past perfect or used as a noun.
+PLAN_WORDS = frozenset({"scheduled", "slated", "set", "due", "expected", "expects", "expect",
+                        "expecting", "intends", "intend", "intended", "plan", "plans", "planned",
+                        "planning"})
+# What follows "plan" when it is a verb: "planned to leave", "planning a rally", "planned for".
+PLAN_OBJECTS = frozenset({"to", "a", "an", "the", "for", "on"})
+BE_FORMS = frozenset({"is", "are", "am", "was", "were", "be", "been", "they're", "we're",
+                      "you're", "i'm"})
+PRESENT_BE = frozenset({"is", "are", "am", "they're", "we're", "you're", "i'm"})
+# Words before an -ed form that make it an adjective ("the revised plan", "still unnamed").
+MODIFIERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your",
+                       "this", "that", "these", "those", "very", "more", "most", "less", "well",
+                       "still", "yet"})
 PAST_MARKERS = frozenset({
     "was", "were", "had", "did", "said", "told", "ago", "went", "came", "took", "made", "gave",
     "met", "saw", "got", "began", "left", "lost", "rose", "fell", "won", "held", "thought",
