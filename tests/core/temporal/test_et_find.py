@@ -198,6 +198,10 @@ def test_times_of_day(text: str, spec: TimeSpec) -> None:
     ("hommikuti", "XXXX-XX-XXTMO"), ("suviti", "XXXX-SU"), ("kord nädalas", "P1W"),
     ("kolm korda aastas", "P1Y"), ("ööpäevas", "P1D"), ("igapäevase", "P1D"),
     ("iga päev kell 14", "XXXX-XX-XXT14"), ("aastast aastasse", "P1Y"),
+    ("esmaspäevadel", "XXXX-WXX-1"), ("nädalavahetustel", "XXXX-WXX-WE"),
+    ("nädalalõppudel", "XXXX-WXX-WE"), ("tööpäeviti", "XXXX-WXX-WD"),
+    ("kolmapäevaõhtuti", "XXXX-WXX-3TEV"), ("igasuvisele", "XXXX-SU"),
+    ("igahommikune", "XXXX-XX-XXTMO"), ("aastaringselt", "P1Y"),
 ])
 def test_sets(text: str, value: str) -> None:
     assert only(text)[:3] == (text, "SET", Recurrence(value))
@@ -234,3 +238,19 @@ def test_every_lexicon_form_is_lower_case_and_found_alone() -> None:
 def test_tense_guess(text: str, tense: int | None) -> None:
     mention = et.LANGUAGE.find(text)[0]
     assert et.LANGUAGE.tense(text, mention.start, mention.end) == tense
+
+
+def test_kuus_is_a_rate_only_after_a_counted_noun() -> None:
+    rate = "Pension on 1326 krooni kuus, lisaks saab ta toetust."
+    assert [(rate[m.start:m.end], m.spec) for m in et.LANGUAGE.find(rate)] == [
+        ("kuus", Recurrence("P1M"))]
+    six = "Ta elas seal kuus aastat ja sai 200 krooni kuus korda."
+    assert [six[m.start:m.end] for m in et.LANGUAGE.find(six)] == ["kuus aastat"]
+
+
+def test_two_time_words_joined_by_a_hyphen_are_two_expressions() -> None:
+    text = "ei sõida enam laupäeviti-pühapäeviti ja kasvas jaanuaris-aprillis Ida-Virumaal"
+    found = [(text[m.start:m.end], m.spec) for m in et.LANGUAGE.find(text)]
+    assert found == [("laupäeviti", Recurrence("XXXX-WXX-6")),
+                     ("pühapäeviti", Recurrence("XXXX-WXX-7")),
+                     ("jaanuaris", Absolute(month=1)), ("aprillis", Absolute(month=4))]

@@ -86,11 +86,25 @@ Rule = Callable[[list[Token], int], Found | None]
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split into words, digit runs and single punctuation marks, keeping offsets."""
-    return [
-        Token(match.group(), match.group().lower(), match.start(), match.end())
-        for match in _TOKEN_RE.finditer(text)
-    ]
+    """Split into words, digit runs and single punctuation marks, keeping offsets.
+
+    A hyphenated word stays whole ("üle-eelmisel", "Ida-Virumaa") unless it is two time words
+    joined as a range or a pair: "jaanuaris-aprillis", "laupäeviti-pühapäeviti".
+    """
+    tokens: list[Token] = []
+    for match in _TOKEN_RE.finditer(text):
+        word, start = match.group(), match.start()
+        if "-" in word and not _lookup(word):
+            parts = word.split("-")
+            if all(_lookup(part) for part in parts):
+                for number, part in enumerate(parts):
+                    if number:
+                        tokens.append(Token("-", "-", start - 1, start))
+                    tokens.append(Token(part, part.lower(), start, start + len(part)))
+                    start += len(part) + 1
+                continue
+        tokens.append(Token(word, word.lower(), start, match.end()))
+    return tokens
 
 
 @lru_cache(maxsize=65536)
@@ -1132,9 +1146,16 @@ def _every(tokens: list[Token], index: int) -> Found | None:
             return Found(index, position + 2, "SET",
                          Recurrence(_duration_value(1, str(units[0].value))))
         return None
-    if amount is None:
+    plural_days = _readings(token, "weekday", cases=_ON_CASES, number="pl") or [
+        r for r in _readings(token, "unit", cases=_ON_CASES, number="pl") if r.value == "weekend"]
+    if plural_days:  # "esmaspäevadel", "nädalavahetustel": on Mondays, at weekends
+        day = plural_days[0].value
+        return Found(index, index + 1, "SET",
+                     Recurrence(f"XXXX-WXX-{'WE' if day == 'weekend' else int(day) + 1}"))
+    rate_month = token.low == "kuus" and _after_quantity(tokens, index)
+    if amount is None or rate_month:
         units = [r for r in _readings(token, "unit", cases=("ine",), number="sg")
-                 if r.lemma in _RATE_UNITS]
+                 if r.lemma in _RATE_UNITS or rate_month]
         if units:
             end = index + 1
             counted = _amount(tokens, end)
@@ -1144,8 +1165,24 @@ def _every(tokens: list[Token], index: int) -> Found | None:
     return None
 
 
-# "ööpäevas", "aastas": per unit. Not "kuus" (also "six") nor "kvartalis" (in the quarter).
+# "ööpäevas", "aastas": per unit. "kuus" is also "six", a rate only after a quantity
+# (:func:`_after_quantity`); "kvartalis" is "in the quarter".
 _RATE_UNITS = ("aasta", "päev", "ööpäev", "nädal", "tund", "minut", "sekund")
+_ON_CASES = ("ade", "ine")
+
+
+def _after_quantity(tokens: list[Token], index: int) -> bool:
+    """"240 krooni kuus.": a number and its noun before, the clause's end after - a rate.
+
+    "kuus" as "six" counts a noun that follows it ("kuus aastat"), so it is a rate only at a
+    punctuation mark, after a counted noun.
+    """
+    following, noun = _at(tokens, index + 1), _at(tokens, index - 1)
+    if following is not None and following.text[:1].isalnum() or noun is None \
+            or not noun.text.isalpha():
+        return False
+    return any(_amount(tokens, start) is not None and _amount(tokens, start).end == index - 1
+               for start in range(max(0, index - 4), index - 1))
 
 
 def _every_single(tokens: list[Token], index: int) -> Found | None:

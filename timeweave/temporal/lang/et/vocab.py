@@ -87,7 +87,14 @@ UNITS: dict[str, tuple[Unit | Literal["second", "millennium"], Stems]] = {
                                        "aastatuhandete", "aastatuhandeid")),
     "nädalavahetus": ("weekend", stems("nädalavahetus", "nädalavahetuse", "nädalavahetust",
                                        "nädalavahetuste", "nädalavahetusi")),
+    "nädalalõpp": ("weekend", stems("nädalalõpp", "nädalalõpu", "nädalalõppu", "nädalalõppude",
+                                    "nädalalõppe")),
 }
+# Working days, a set value only: "tööpäeviti", "argipäevadel" (on weekdays).
+WORKDAYS: tuple[Stems, ...] = (
+    stems("tööpäev", "tööpäeva", "tööpäeva", "tööpäevade", "tööpäevi", "tööpäevi"),
+    stems("argipäev", "argipäeva", "argipäeva", "argipäevade", "argipäevi", "argipäevi"),
+)
 # TIMEX3 duration letters per unit, and whether the value goes after "T" (time units).
 DURATION_CODES: dict[str, tuple[str, bool]] = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
@@ -325,8 +332,9 @@ EVERY_ADJECTIVES: dict[str, tuple[str, Stems]] = {
                                  "iga-aastaseid")),
     "igaaastane": ("P1Y", stems("igaaastane", "igaaastase", "igaaastast", "igaaastaste",
                                 "igaaastaseid")),
-    "igaöine": ("XXXX-XX-XXTNI", stems("igaöine", "igaöise", "igaöist", "igaöiste",
-                                       "igaöiseid")),
+    # "aastaringne" (year-round); its ablative "aastaringselt" is the adverb.
+    "aastaringne": ("P1Y", stems("aastaringne", "aastaringse", "aastaringset",
+                                 "aastaringsete", "aastaringseid")),
 }
 # "-aastane" (N years long/old) and its kin: the length adjective of each unit.
 LENGTH_ADJECTIVES: dict[str, tuple[str, Stems]] = {
@@ -389,6 +397,11 @@ def _build() -> dict[str, tuple[Reading, ...]]:
         add("pod", part, word, lemma)
     for lemma, (value, word) in EVERY_ADJECTIVES.items():
         add("every", value, word, lemma)
+    # "igasuvine", "igahommikune": "iga-" on the adjective of a season or part of day.
+    for lemma, (season, word) in SEASON_ADJECTIVES.items():
+        add("every", f"XXXX-{season}", prefixed("iga", word), "iga" + lemma)
+    for lemma, (part, word) in POD_ADJECTIVES.items():
+        add("every", f"XXXX-XX-XXT{part}", prefixed("iga", word), "iga" + lemma)
     for lemma, (unit, word) in LENGTH_ADJECTIVES.items():
         add("length", unit, word, lemma)
     for lemma, (unit, word) in UNITS.items():
@@ -462,10 +475,16 @@ def _adverb_sets() -> dict[str, str]:
     ]
     sources += [(f"XXXX-XX-XXT{part}", word) for part, word in PARTS_OF_DAY.values()]
     sources += [(f"XXXX-{season}", word) for season, word in SEASONS.values()]
-    sources.append(("XXXX-WXX-WE", UNITS["nädalavahetus"][1]))
+    sources += [("XXXX-WXX-WE", UNITS[name][1]) for name in ("nädalavahetus", "nädalalõpp")]
+    sources += [("XXXX-WXX-WD", word) for word in WORKDAYS]
     for value, word in sources:
         for stem in word.gen + word.part_pl + word.i_plural:
             made.setdefault(stem + ADVERB_SUFFIX, value)
+    # "kolmapäevaõhtuti": a weekday's genitive glued to a part of day's adverb.
+    for index, day in enumerate(WEEKDAYS.values()):
+        for part, word in PARTS_OF_DAY.values():
+            for stem in word.gen + word.part_pl:
+                made.setdefault(day.gen[0] + stem + ADVERB_SUFFIX, f"XXXX-WXX-{index + 1}T{part}")
     return made
 
 
