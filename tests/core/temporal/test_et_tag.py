@@ -59,3 +59,11 @@ def test_story_anchored_days_and_shifts_count_from_the_last_named_date() -> None
     values = [(timex.text, timex.value) for timex in tag(text, "et", dct)]
     assert values == [("1906. aastal", "1906"), ("Viis aastat varem", "1901"),
                       ("13. augustil 1906", "1906-08-13"), ("järgmisel päeval", "1906-08-14")]
+
+
+def test_tana_as_nowadays_is_the_present_not_the_day() -> None:
+    dct = DocumentDate.parse("2000-04-04", "header")
+    text = ("Täna on teed info juurde lahti. Eesti on omanik, nagu ta seda on ka täna. "
+            "Täna kohtub Eesti Venemaaga.")
+    values = [(timex.text, timex.value) for timex in tag(text, "et", dct)]
+    assert values == [("Täna", "PRESENT_REF"), ("täna", "PRESENT_REF"), ("Täna", "2000-04-04")]

@@ -470,7 +470,11 @@ def _point(tokens: list[Token], index: int) -> Found | None:
             if late is not None:
                 part, position, _ = late
     if clock is None and part is None:
-        return None if spec is None else Found(index, position, "DATE", spec, mod)
+        if spec is None:
+            return None
+        if position == index + 1 and tokens[index].low == "täna" and _nowadays(tokens, index):
+            spec = Reference("PRESENT_REF")
+        return Found(index, position, "DATE", spec, mod)
     hour = None if clock is None else _with_part_of_day(clock.hour, part)
     minute = None if clock is None else clock.minute
     time_part = part if clock is None else None
@@ -480,6 +484,26 @@ def _point(tokens: list[Token], index: int) -> Found | None:
         spec = dataclasses.replace(spec, hour=hour, minute=minute,  # type: ignore[type-var]
                                    part_of_day=time_part)
     return Found(index, position, "TIME", spec, mod)
+
+
+def _nowadays(tokens: list[Token], index: int) -> bool:
+    """"Täna on teed lahti", "nagu täna", "täna enam": "täna" as "nowadays", not the day.
+
+    A state in the copula ("täna on", "täna pole"), a contrast with other times ("enam",
+    "veel", "edaspidi") or a comparison ("nagu ... täna") speaks of the present in general.
+    """
+    following = _at(tokens, index + 1)
+    if following is not None and following.low in _NOWADAYS_AFTER:
+        return True
+    for position in range(index - 1, max(-1, index - 7), -1):
+        if not tokens[position].text[:1].isalnum():
+            return False
+        if tokens[position].low == "nagu":
+            return True
+    return False
+
+
+_NOWADAYS_AFTER = frozenset(("on", "pole", "enam", "veel"))
 
 
 def _date(tokens: list[Token], index: int) -> tuple[Absolute, int, str | None] | None:
