@@ -51,6 +51,8 @@ def test_dates(text: str, expected: tuple[str, str, str]) -> None:
     ("Revenue for fiscal 1998 rose.", ("fiscal 1998", "DATE", "1998")),
     ("It snowed last winter.", ("last winter", "DATE", "2018-WI")),
     ("Early next year, it opens.", ("Early next year", "DATE", "2020")),
+    ("For the year, volume was flat.", ("the year", "DATE", "2019")),
+    ("Sales for the full year rose.", ("the full year", "DATE", "2019")),
 ])
 def test_relative(text: str, expected: tuple[str, str, str]) -> None:
     assert _tag(text) == [expected]
@@ -104,6 +106,11 @@ def test_sets(text: str, expected: tuple[str, str, str]) -> None:
     assert _tag(text) == [expected]
 
 
+def test_year_ended_is_a_length() -> None:
+    assert _tag("Net rose in the year ended June 30.") == [
+        ("the year", "DURATION", "P1Y"), ("June 30", "DATE", "2019-06-30")]
+
+
 def test_range_gives_two_mentions() -> None:
     assert [t[2] for t in _tag("He ruled from 1990 to 1995.")] == ["1990", "1995"]
 
@@ -113,6 +120,7 @@ def test_range_gives_two_mentions() -> None:
     "He paid $1998 for it.", "It grew 1995%.", "Located at 59.4370, 24.7536.", "Room 12 of 40.",
     "We sat down.", "Prices fall as springs break.", "He is 55 years old.",
     "A quarterly dividend was paid.", "The Sun reported it.",
+    "She was named player of the year.", "Nothing changed in the year that followed.",
 ])
 def test_not_dates(text: str) -> None:
     assert _tag(text) == []

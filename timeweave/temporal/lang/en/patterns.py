@@ -510,6 +510,31 @@ def _period_edge(match: re.Match[str]) -> Built | None:
     return "DATE", Relative(unit, 0), _position_mod(match)  # type: ignore[arg-type]
 
 
+# After "the year": words that make it another year than the DCT's ("the year
+# before", "the year two thousand", "the year in which") or not a date at all.
+_NOT_DEICTIC = re.compile(r"\s*(?:[-'’]|(?:before|after|earlier|later|ago|since|when|in\s+which"
+                          r"|that|two|of\s+(?![$\d]))\b)", re.IGNORECASE)
+# Nouns that "of the year" may follow as a time ("the first nine months of the year"); after
+# any other ("player of the year") it is a title, not a date.
+_PART_OF_PERIOD = frozenset({*vocab.MONTHS, "months", "month", "quarter", "quarters", "half",
+                             "rest", "remainder", "balance", "end", "start", "beginning",
+                             "middle", "part", "course", "weeks", "days", "time"})
+
+
+def _the_year(match: re.Match[str]) -> Built | None:
+    """ "the year", "for the full year": the year the story is in."""
+    rest = match.string[match.end() : match.end() + 24]
+    if _NOT_DEICTIC.match(rest):
+        return None
+    head = match.string[max(0, match.start() - 40) : match.start()]
+    words = re.findall(r"[A-Za-z]+", head.lower())
+    if words[-1:] == ["of"] and (len(words) < 2 or words[-2] not in _PART_OF_PERIOD):
+        return None
+    if re.match(r"\s+(?:ended|ending)\b", rest):
+        return "DURATION", Duration("P1Y"), None  # "for the year ended Sept. 30": its length
+    return "DATE", Relative("year", 0), None
+
+
 def _year_end(match: re.Match[str]) -> Built | None:
     return "DATE", Relative("year", 0), "END"
 
@@ -710,6 +735,9 @@ RULES: tuple[Rule, ...] = (
     _rule("earlier_in", r"(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|quarter|year)\b",
           _period_edge,
           _UNIT_WORDS, (25, 4)),
+    _rule("the_year",
+          r"the\s+(?:(?:full|fiscal|calendar)\s+)?year\b", _the_year,
+          ("year",), (20, 4)),
     _rule("year_end", r"(?:the\s+)?(?:year[- ]end|year's\s+end)\b", _year_end,
           ("year",), (6, 6)),
     _rule("year_ago",
