@@ -1,7 +1,9 @@
 """Every analyst edit is one undoable command on one stack.
 
-Reviews are immutable, so a command just holds the review before and after the edit; undo and
-redo swap them in the workspace and every view follows ``documents_changed``.
+Reviews and workspace snapshots are immutable, so a command just holds the state before and
+after the edit; undo and redo swap them in the workspace and every view follows
+``documents_changed``. Work done in the background (re-dating, relinking after a merge) is
+pushed as a command when its result arrives, so undo never re-runs the pipeline.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from timeweave.model import DocumentDate
 from timeweave.review import Review, ReviewStatus, analyst_time, event_from_span
-from timeweave.workspace import EventRef, Workspace
+from timeweave.workspace import EventRef, Snapshot, Workspace
 
 
 class ReviewCommand(QUndoCommand):
@@ -31,6 +33,24 @@ class ReviewCommand(QUndoCommand):
         self.workspace.set_review(self.before)
 
 
+class SnapshotCommand(QUndoCommand):
+    """Swap the workspace's machine side (documents, links, entity decisions) between two
+    snapshots: opening files, changing a publication date, merging or splitting entities."""
+
+    def __init__(self, workspace: Workspace, before: Snapshot, after: Snapshot,
+                 text: str) -> None:
+        super().__init__(text)
+        self.workspace = workspace
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self.workspace.restore(self.after)
+
+    def undo(self) -> None:
+        self.workspace.restore(self.before)
+
+
 class Reviewer:
     """The review operations the menus, the table and the document view offer."""
 
@@ -42,6 +62,12 @@ class Reviewer:
         if after != self.workspace.review:
             command = ReviewCommand(self.workspace, self.workspace.review, after, text)
             self.stack.push(command)
+
+    def change(self, after: Snapshot, text: str) -> None:
+        """Install ``after`` as one undoable step."""
+        before = self.workspace.snapshot()
+        if after != before:
+            self.stack.push(SnapshotCommand(self.workspace, before, after, text))
 
     def set_status(self, refs: Iterable[EventRef], status: ReviewStatus) -> None:
         review = self.workspace.review

@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 DOCUMENT, EVENT = "document", "event"
 """The frame's columns that identify a row's event."""
-HIDDEN = frozenset({DOCUMENT, EVENT, "start", "end"})
+SHOWN = ("title", "earliest", "latest", "value", "basis", "actors", "place", "cue", "text")
+"""The frame's columns the table shows, in this order; the rest (ids, keys, offsets) are for
+finding rows and for exports."""
 BASES: tuple[str, ...] = get_args(TimeBasis)
 
 
@@ -55,7 +57,7 @@ class FrameModel(QAbstractTableModel):
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
         self.frame = frame.reset_index(drop=True)
-        self.columns = [c for c in frame.columns if c not in HIDDEN]
+        self.columns = [c for c in SHOWN if c in frame.columns]
         self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
@@ -74,6 +76,8 @@ class FrameModel(QAbstractTableModel):
                 return ""
             if isinstance(value, list | tuple):
                 return ", ".join(str(v) for v in value)
+            if isinstance(value, dt.datetime):  # pandas Timestamps: the day, not midnight
+                return value.date().isoformat()
             return str(value)
         if role == Qt.ItemDataRole.ForegroundRole and column == "basis" and value == "unknown":
             return QBrush(palette.MISSING)

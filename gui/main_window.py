@@ -8,9 +8,10 @@ freezes; messages about bad files are shown without blocking and never lose open
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
@@ -45,7 +46,10 @@ from gui.workers import TaskRunner
 from timeweave import project as projects
 from timeweave.model import DocumentAnalysis, DocumentDate, ExtractionResult, Link
 from timeweave.resources import resource_path, seed_paths
-from timeweave.workspace import EventRef, Workspace
+from timeweave.workspace import EventRef, Snapshot, Workspace
+
+if TYPE_CHECKING:
+    from timeweave.entities.overrides import EntityOverrides
 
 MAX_RECENT = 10
 AUTOSAVE_MINUTES = 3
@@ -53,6 +57,15 @@ DOCUMENT_FILTER = (
     "Documents (*.txt *.text *.html *.htm *.md *.markdown *.pdf *.docx);;All files (*)"
 )
 PROJECT_FILTER = f"Timeweave projects (*{projects.SUFFIX});;Extraction JSON (*.json)"
+
+
+def _entity_overrides(data: Mapping[str, Any]) -> EntityOverrides | None:
+    """A project's entity decisions; spaCy (under ``timeweave.entities``) loads only if any."""
+    if not data:
+        return None
+    from timeweave.entities.overrides import EntityOverrides
+
+    return EntityOverrides.from_json(dict(data))
 
 
 def default_recovery_dir() -> Path:
@@ -81,8 +94,10 @@ class MainWindow(QMainWindow):
         self.project_path: Path | None = None
         self.messages: list[str] = []  # every message shown, newest last (for the log and tests)
         self.recovery_box: QMessageBox | None = None
+        self._closing = False  # the analyst answered the unsaved-work question
         self._saved_review = self.workspace.review
-        self._saved_documents: list[DocumentAnalysis] = []
+        self._saved = self.workspace.snapshot()
+        self.close_box: QMessageBox | None = None  # the unsaved-work question, while open
         self._on_task_done: Callable[[Any], None] | None = None  # what the running task feeds
 
         self.sources = SourcesPanel(self.workspace)
@@ -257,7 +272,10 @@ class MainWindow(QMainWindow):
         self.sources.date_changed.connect(self.change_date)
         self.sources.language_changed.connect(self.change_language)
         self.sources.document_activated.connect(self.document_view.show_document)
-        self.document_view.add_event_requested.connect(self.add_event)
+        for view in (self.document_view, self.compare_view):
+            view.add_event_requested.connect(self.add_event)
+            view.merge_requested.connect(self.merge_entities)
+            view.split_requested.connect(self.split_entity)
         self.undo_stack.cleanChanged.connect(self._update_title)
         self.workspace.documents_changed.connect(self._update_title)
         self.workspace.selection_changed.connect(self._update_actions)
@@ -286,12 +304,17 @@ class MainWindow(QMainWindow):
         for path in documents:
             self._remember_recent(path)
         self.sources.set_pending(documents)
-        self._run(self._on_extracted, tasks.extract, documents, list(self.workspace.machine))
+        self._run(self._on_extracted, tasks.extract, documents, list(self.workspace.machine),
+                  self.workspace.entity_overrides)
 
     def _on_extracted(self, result: ExtractionResult) -> None:
+        """Install the new documents as one undoable step; failed files are listed, not lost."""
         self.sources.clear_pending()
-        errors = [*self.workspace.errors, *result.errors]
-        self.workspace.set_result(ExtractionResult(result.documents, result.links, errors))
+        added = len(result.documents) - len(self.workspace.machine)
+        errors = (*self.workspace.errors, *result.errors)
+        after = Snapshot(tuple(result.documents), tuple(result.links), errors,
+                         self.workspace.entity_overrides)
+        self.reviewer.change(after, f"Open {added} document(s)")
         events = sum(len(a.events) for a in self.workspace.analyses)
         self.show_status(f"{len(self.workspace.analyses)} documents, {events} events.")
         if result.errors:
@@ -305,11 +328,39 @@ class MainWindow(QMainWindow):
     def change_date(self, document_id: str, date: DocumentDate) -> None:
         """The analyst set a publication date: re-normalise that document in the background."""
         self._run(self._on_reanalysed, tasks.reanchor, list(self.workspace.machine), document_id,
-                  date)
+                  date, self.workspace.entity_overrides)
 
     def change_language(self, document_id: str, language: str) -> None:
         self._run(self._on_reanalysed, tasks.reanalyse, list(self.workspace.machine),
-                  document_id, language)
+                  document_id, language, self.workspace.entity_overrides)
+
+    def merge_entities(self, key: str, into: str) -> None:
+        """The analyst says ``key`` names the same thing as ``into``: relink, undoably."""
+        overrides = self._copied_overrides()
+        overrides.merge([key], into)
+        self._relink(overrides, f"Merge “{key}” into “{into}”")
+
+    def split_entity(self, document_id: str, entity_id: str, key: str) -> None:
+        """The analyst says one mention is not what the others with its key are."""
+        overrides = self._copied_overrides()
+        overrides.split(document_id, entity_id, key)
+        self._relink(overrides, f"Split “{key}” off")
+
+    def _copied_overrides(self) -> EntityOverrides:
+        """A fresh copy: the one in the workspace belongs to an undo snapshot."""
+        from timeweave.entities.overrides import EntityOverrides
+
+        current = self.workspace.entity_overrides or EntityOverrides()
+        return EntityOverrides.from_json(current.to_json())
+
+    def _relink(self, overrides: EntityOverrides, text: str) -> None:
+        def done(links: list[Link]) -> None:
+            after = dataclasses.replace(self.workspace.snapshot(), links=tuple(links),
+                                        entity_overrides=overrides)
+            self.reviewer.change(after, text)
+            self.show_status(f"{text}: sources relinked.")
+
+        self._run(done, tasks.relink, list(self.workspace.machine), overrides)
 
     def _run(self, on_done: Callable[[Any], None], function: Callable[..., Any],
              *args: Any) -> None:
@@ -324,7 +375,11 @@ class MainWindow(QMainWindow):
 
     def _on_reanalysed(self, redone: tuple[DocumentAnalysis, list[Link]]) -> None:
         analysis, links = redone
-        self.workspace.replace(analysis, links)
+        doc = analysis.document
+        what = (f"Set date of {doc.title or doc.id} to {doc.date.value}"
+                if doc.date.source == "user" else f"Analyse {doc.title or doc.id} as "
+                f"{doc.language}")
+        self.reviewer.change(self.workspace.with_document(analysis, links), what)
         self.show_status(f"{analysis.document.title or analysis.document.id}: "
                          f"{len(analysis.events)} events placed again.")
 
@@ -412,7 +467,9 @@ class MainWindow(QMainWindow):
             "document": self.document_view.document_id,
             "compare": list(self.compare_view.document_ids),
         }
-        return projects.Project(self.workspace.result(), self.workspace.review, {}, view)
+        overrides = self.workspace.entity_overrides
+        return projects.Project(self.workspace.result(), self.workspace.review,
+                                overrides.to_json() if overrides else {}, view)
 
     def save_project(self) -> bool:
         if self.project_path is None:
@@ -451,16 +508,17 @@ class MainWindow(QMainWindow):
         """Open a project; a bad or newer file is explained and the open work stays."""
         try:
             loaded = projects.load(path)
-        except projects.ProjectError as exc:
+            overrides = _entity_overrides(loaded.entity_overrides)
+        except (projects.ProjectError, ValueError) as exc:
             self.report_problem("Project not opened", str(exc))
             return False
         self.runner.cancel()
         self.undo_stack.clear()
-        self.workspace.set_result(loaded.result, loaded.review)
+        self.workspace.set_result(loaded.result, loaded.review, overrides)
         self.project_path = None if recovered else Path(path)
         self._restore_view(loaded.view)
         if recovered:
-            self._saved_documents = []
+            self._saved = Snapshot((), (), (), None)
         else:
             self._mark_saved()
             self._remember_recent(str(path))
@@ -480,12 +538,12 @@ class MainWindow(QMainWindow):
     def _mark_saved(self) -> None:
         self.undo_stack.setClean()
         self._saved_review = self.workspace.review
-        self._saved_documents = list(self.workspace.machine)
+        self._saved = self.workspace.snapshot()
 
     @property
     def dirty(self) -> bool:
-        """Unsaved work: documents or edits not in the project file."""
-        return (self.workspace.machine != self._saved_documents
+        """Unsaved work: documents, dates, entity decisions or edits not in the project file."""
+        return (self.workspace.snapshot() != self._saved
                 or self.workspace.review != self._saved_review)
 
     # --- autosave and recovery ----------------------------------------------------------
@@ -544,10 +602,18 @@ class MainWindow(QMainWindow):
                 if self.timeline is None:
                     raise OSError("the timeline is not available in this build")
                 self.timeline.export_image(path)  # type: ignore[attr-defined]
-            else:
+            elif fmt in ("csv", "xlsx"):
                 from timeweave import table
 
-                table.export(self.workspace.analyses, path)  # type: ignore[attr-defined]
+                write = table.export_csv if fmt == "csv" else table.export_xlsx
+                write(path, self.workspace.analyses)
+            elif fmt == "json":
+                from timeweave import table
+
+                ws = self.workspace
+                table.export_json(path, ExtractionResult(ws.analyses, ws.links, ws.errors))
+            else:
+                raise ValueError(f"no export to .{fmt}: choose csv, xlsx, json, png, svg or pdf")
         except (OSError, ValueError) as exc:
             reason = getattr(exc, "strerror", None) or exc
             self.report_problem("Export failed", f"{path.name}: {reason}")
@@ -633,12 +699,36 @@ class MainWindow(QMainWindow):
             self.open_files(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Unsaved work stays in the recovery file (offered next time); saved work leaves none."""
+        """Unsaved work: ask (without blocking) whether to save, discard or stay. A closed
+        window leaves no recovery file; one that never closed (a crash) leaves its autosave."""
+        if self.dirty and self.workspace.machine and not self._closing:
+            event.ignore()
+            self._ask_before_closing()
+            return
         self.runner.cancel()
         self.runner.wait(5000)
         self.autosave_timer.stop()
-        if self.dirty and self.workspace.machine:
-            self.autosave()
-        else:
-            projects.discard_recovery(self.recovery_dir)
+        projects.discard_recovery(self.recovery_dir)
         super().closeEvent(event)
+
+    def _ask_before_closing(self) -> None:
+        if self.close_box is not None:
+            return
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved work",
+                          "Save your documents and review before closing?",
+                          buttons.Save | buttons.Discard | buttons.Cancel, self)
+        box.setInformativeText("Discarded work cannot be recovered.")
+        box.setDefaultButton(buttons.Save)
+        box.finished.connect(self._on_close_answer)
+        self.close_box = box
+        box.open()
+
+    def _on_close_answer(self, answer: int) -> None:
+        self.close_box = None
+        buttons = QMessageBox.StandardButton
+        if answer == buttons.Cancel or (answer == buttons.Save and not self.save_project()):
+            return
+        if answer in (buttons.Save, buttons.Discard):
+            self._closing = True
+            self.close()

@@ -9,20 +9,26 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeweave.model import DocumentAnalysis, DocumentDate, ExtractionResult, Link
-from timeweave.progress import CancelToken, ProgressCallback
+from timeweave.progress import CancelToken, ProgressCallback, sub_progress
+
+if TYPE_CHECKING:
+    from timeweave.entities.overrides import EntityOverrides
 
 Redone = tuple[DocumentAnalysis, list[Link]]
 """One document analysed again, and the links of the whole set redone with it."""
 
 
-def extract(paths: Sequence[str], open_analyses: Sequence[DocumentAnalysis], *,
+def extract(paths: Sequence[str], open_analyses: Sequence[DocumentAnalysis],
+            overrides: EntityOverrides | None, *,
             progress: ProgressCallback, cancel: CancelToken) -> ExtractionResult:
-    """Analyse new files next to the open ones: new ids follow the open ones, links are redone."""
+    """Analyse new files next to the open ones: new ids follow the open ones, links are redone
+    with the analyst's entity decisions."""
     from timeweave import compare, pipeline
 
-    result = pipeline.run(list(paths), progress=progress, cancel=cancel)
+    result = pipeline.run(list(paths), progress=sub_progress(progress, 0.0, 0.9), cancel=cancel)
     taken = {a.document.id for a in open_analyses}
     number = len(taken)
     for analysis in result.documents:
@@ -31,13 +37,14 @@ def extract(paths: Sequence[str], open_analyses: Sequence[DocumentAnalysis], *,
             number += 1
         analysis.document.id = f"d{number}"
     cancel.check()
-    progress(0.97, "Comparing sources")
+    progress(0.95, "Comparing sources")
     documents = [*open_analyses, *result.documents]
-    return ExtractionResult(documents, compare.link(documents), result.errors)
+    return ExtractionResult(documents, compare.link(documents, overrides), result.errors)
 
 
-def reanchor(analyses: Sequence[DocumentAnalysis], document_id: str, date: DocumentDate, *,
-             progress: ProgressCallback, cancel: CancelToken) -> Redone:
+def reanchor(analyses: Sequence[DocumentAnalysis], document_id: str, date: DocumentDate,
+             overrides: EntityOverrides | None, *, progress: ProgressCallback,
+             cancel: CancelToken) -> Redone:
     """Re-normalise one document against a new publication date, and relink."""
     from timeweave import pipeline
 
@@ -45,11 +52,12 @@ def reanchor(analyses: Sequence[DocumentAnalysis], document_id: str, date: Docum
     progress(0.1, f"Re-dating {Path(target.document.path).name}")
     changed = pipeline.reanchor(_copy(target), date)
     cancel.check()
-    return changed, _relink(analyses, changed)
+    return changed, _relink(analyses, changed, overrides)
 
 
-def reanalyse(analyses: Sequence[DocumentAnalysis], document_id: str, language: str, *,
-              progress: ProgressCallback, cancel: CancelToken) -> Redone:
+def reanalyse(analyses: Sequence[DocumentAnalysis], document_id: str, language: str,
+              overrides: EntityOverrides | None, *, progress: ProgressCallback,
+              cancel: CancelToken) -> Redone:
     """Analyse one document again in the language the analyst chose, and relink."""
     from timeweave import pipeline
 
@@ -58,7 +66,7 @@ def reanalyse(analyses: Sequence[DocumentAnalysis], document_id: str, language: 
     document = dataclasses.replace(target.document, language=language, language_source="user")
     changed = pipeline.analyse(document)
     cancel.check()
-    return changed, _relink(analyses, changed)
+    return changed, _relink(analyses, changed, overrides)
 
 
 def _copy(analysis: DocumentAnalysis) -> DocumentAnalysis:
@@ -66,8 +74,18 @@ def _copy(analysis: DocumentAnalysis) -> DocumentAnalysis:
     return dataclasses.replace(analysis, document=dataclasses.replace(analysis.document))
 
 
-def _relink(analyses: Sequence[DocumentAnalysis], changed: DocumentAnalysis) -> list[Link]:
+def relink(analyses: Sequence[DocumentAnalysis], overrides: EntityOverrides, *,
+           progress: ProgressCallback, cancel: CancelToken) -> list[Link]:
+    """The links of the open documents after the analyst merged or split entities."""
+    from timeweave import compare
+
+    progress(0.1, "Relinking sources")
+    return compare.link(list(analyses), overrides)
+
+
+def _relink(analyses: Sequence[DocumentAnalysis], changed: DocumentAnalysis,
+            overrides: EntityOverrides | None) -> list[Link]:
     from timeweave import compare
 
     documents = [changed if a.document.id == changed.document.id else a for a in analyses]
-    return list(compare.link(documents))
+    return compare.link(documents, overrides)

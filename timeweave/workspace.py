@@ -7,13 +7,17 @@ document view scrolls to the passage. The workspace knows nothing about Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timeweave.model import DocumentAnalysis, Event, ExtractionResult, Link, LoadError
 from timeweave.review import Review
+
+if TYPE_CHECKING:  # the entities package imports spaCy: only a project with decisions needs it
+    from timeweave.entities.overrides import EntityOverrides
 
 
 class Signal:
@@ -74,6 +78,17 @@ class EventFilter:
         return not self.text or self.text.casefold() in event.text.casefold()
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """The machine side of a workspace at one moment: documents, links, errors and the entity
+    decisions the links were made with. Undoing a re-dating or a merge swaps two of these."""
+
+    machine: tuple[DocumentAnalysis, ...]
+    links: tuple[Link, ...]
+    errors: tuple[LoadError, ...]
+    entity_overrides: EntityOverrides | None
+
+
 @dataclass
 class Workspace:
     """Documents, links, the current selection and filter, with change signals.
@@ -83,7 +98,8 @@ class Workspace:
 
     ``analyses`` is what the views show: the machine output (``machine``) with the analyst's
     ``review`` applied. Both are kept, so a re-analysis keeps the corrections and an export
-    can give either.
+    can give either. ``entity_overrides`` (the analyst's merges and splits) re-key the shown
+    entities, so every view and filter sees a merged entity as one.
     """
 
     analyses: list[DocumentAnalysis] = field(default_factory=list)
@@ -97,30 +113,37 @@ class Workspace:
     machine: list[DocumentAnalysis] = field(default_factory=list)
     review: Review = field(default_factory=Review)
     errors: list[LoadError] = field(default_factory=list)
+    entity_overrides: EntityOverrides | None = None
 
     def __post_init__(self) -> None:
         if not self.machine:
             self.machine = list(self.analyses)
 
-    def set_result(self, result: ExtractionResult, review: Review | None = None) -> None:
-        """Replace all documents with a pipeline result (and, from a project, its review)."""
-        self.machine = list(result.documents)
-        self.links = list(result.links)
-        self.errors = list(result.errors)
+    def set_result(self, result: ExtractionResult, review: Review | None = None,
+                   entity_overrides: EntityOverrides | None = None) -> None:
+        """Replace all documents with a pipeline result (and, from a project, its review and
+        entity decisions)."""
         if review is not None:
             self.review = review
-        self._apply_review()
+        self.restore(Snapshot(tuple(result.documents), tuple(result.links),
+                              tuple(result.errors), entity_overrides))
 
-    def replace(self, analysis: DocumentAnalysis, links: list[Link] | None = None) -> None:
-        """Put a re-analysed document in place of the one with the same id (or append it)."""
-        for index, old in enumerate(self.machine):
-            if old.document.id == analysis.document.id:
-                self.machine[index] = analysis
-                break
-        else:
-            self.machine.append(analysis)
-        if links is not None:
-            self.links = list(links)
+    def snapshot(self) -> Snapshot:
+        return Snapshot(tuple(self.machine), tuple(self.links), tuple(self.errors),
+                        self.entity_overrides)
+
+    def with_document(self, analysis: DocumentAnalysis, links: Iterable[Link]) -> Snapshot:
+        """The current snapshot with one document re-analysed (same id) and the links redone."""
+        machine = tuple(analysis if a.document.id == analysis.document.id else a
+                        for a in self.machine)
+        return dataclasses.replace(self.snapshot(), machine=machine, links=tuple(links))
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put back a :meth:`snapshot` (or install a new one): one ``documents_changed``."""
+        self.machine = list(snapshot.machine)
+        self.links = list(snapshot.links)
+        self.errors = list(snapshot.errors)
+        self.entity_overrides = snapshot.entity_overrides
         self._apply_review()
 
     def set_review(self, review: Review) -> None:
@@ -140,9 +163,17 @@ class Workspace:
         return ExtractionResult(list(self.machine), list(self.links), list(self.errors))
 
     def _apply_review(self) -> None:
-        self.analyses = [self.review.apply(analysis) for analysis in self.machine]
+        self.analyses = [self._shown(analysis) for analysis in self.machine]
         self._drop_stale_selection()
         self.documents_changed.emit()
+
+    def _shown(self, analysis: DocumentAnalysis) -> DocumentAnalysis:
+        shown = self.review.apply(analysis)
+        overrides = self.entity_overrides
+        if overrides is None:
+            return shown
+        entities = overrides.apply(shown.entities, shown.document.id)
+        return dataclasses.replace(shown, entities=entities)
 
     def analysis(self, document_id: str) -> DocumentAnalysis:
         """The analysis of one document; ``KeyError`` if it is not open."""

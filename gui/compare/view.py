@@ -1,13 +1,16 @@
 """Two sources side by side: linked events joined by connectors, shared entities marked in both.
 
-The connectors are drawn in a strip between the texts from the passages' on-screen positions,
-so they follow scrolling in either text. Clicking a passage or an entity selects through the
-workspace, like the document view.
+What the pair shares, what only one reports and where linked events disagree come from the
+core's :func:`timeweave.compare.summary`. The connectors are drawn in a strip between the texts
+from the passages' on-screen positions, so they follow scrolling in either text. Clicking a
+passage, an entity or a list row selects through the workspace, like the document view.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +26,9 @@ from PySide6.QtWidgets import (
 from gui import palette
 from gui.document.pane import SourceText
 from timeweave.workspace import EventRef, Workspace
+
+if TYPE_CHECKING:
+    from timeweave.compare import PairSummary
 
 
 class ConnectorStrip(QWidget):
@@ -73,9 +79,14 @@ class ConnectorStrip(QWidget):
 class CompareView(QWidget):
     """Choose two documents; see where they report the same thing and what they share."""
 
+    add_event_requested = Signal(str, int, int)
+    merge_requested = Signal(str, str)
+    split_requested = Signal(str, str, str)
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.summary: PairSummary | None = None
         self.choosers = (QComboBox(), QComboBox())
         self.panes = (SourceText(), SourceText())
         self.strip = ConnectorStrip(*self.panes)
@@ -92,9 +103,18 @@ class CompareView(QWidget):
         grid.addWidget(self.panes[1], 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
+        self.titles = (QLabel(), QLabel("<b>Linked · disagreements</b>"), QLabel())
+        self.only_left, self.linked, self.only_right = QListWidget(), QListWidget(), QListWidget()
         self.lists = QWidget()
-        self.list_layout = QGridLayout(self.lists)
-        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout = QGridLayout(self.lists)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        for column, (title, items) in enumerate(
+            zip(self.titles, (self.only_left, self.linked, self.only_right), strict=True)
+        ):
+            list_layout.addWidget(title, 0, column)
+            list_layout.addWidget(items, 1, column)
+            items.itemClicked.connect(self._on_item_activated)
+            items.itemActivated.connect(self._on_item_activated)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(texts)
         splitter.addWidget(self.lists)
@@ -113,6 +133,9 @@ class CompareView(QWidget):
             pane.entity_clicked.connect(
                 lambda key: workspace.select(workspace.events_with_entity(key), entity_key=key)
             )
+            pane.add_event_requested.connect(self.add_event_requested)
+            pane.merge_requested.connect(self.merge_requested)
+            pane.split_requested.connect(self.split_requested)
             pane.verticalScrollBar().valueChanged.connect(self.strip.update)
         workspace.documents_changed.connect(self._on_documents_changed)
         workspace.selection_changed.connect(self._on_selection_changed)
@@ -128,7 +151,9 @@ class CompareView(QWidget):
 
     def _on_documents_changed(self) -> None:
         previous = self.document_ids
-        for side, chooser in enumerate(self.choosers):
+        known = {e.key: e.label for a in self.workspace.analyses for e in a.entities}
+        for side, (chooser, pane) in enumerate(zip(self.choosers, self.panes, strict=True)):
+            pane.known_entities = known
             chooser.blockSignals(True)
             chooser.clear()
             for analysis in self.workspace.analyses:
@@ -141,70 +166,85 @@ class CompareView(QWidget):
         self.refresh()
 
     def linked_pairs(self) -> list[tuple[str, str]]:
-        """Event links between the two chosen documents, as (left id, right id)."""
-        left, right = self.document_ids
-        pairs = []
-        for link in self.workspace.links:
-            if link.kind != "event":
-                continue
-            lefts = [m.id for m in link.members if m.document == left]
-            rights = [m.id for m in link.members if m.document == right]
-            pairs += [(a, b) for a in lefts for b in rights]
-        return pairs
+        """Event links between the two chosen documents, as (left id, right id), best first."""
+        if self.summary is None:
+            return []
+        return [(pair.a, pair.b) for pair in self.summary.linked_events]
 
     def shared_entities(self) -> frozenset[str]:
         """Entity keys both chosen documents mention."""
-        left, right = self.document_ids
-        if left is None or right is None:
+        if self.summary is None:
             return frozenset()
-        keys = [{e.key for e in self.workspace.analysis(d).entities} for d in (left, right)]
-        return frozenset(keys[0] & keys[1])
+        return frozenset(s.key for s in self.summary.shared_entities)
+
+    def _summarise(self) -> PairSummary | None:
+        left, right = self.document_ids
+        if left is None or right is None or left == right:
+            return None
+        from timeweave import compare
+
+        pair = [self.workspace.analysis(left), self.workspace.analysis(right)]
+        shown = {(a.document.id, e.id) for a in pair for e in a.events}
+        links = [link for link in self.workspace.links if link.kind == "entity" or all(
+            (m.document, m.id) in shown for m in link.members)]  # a rejected event drops out
+        return compare.summary(pair, links).pairs[0]
 
     def refresh(self) -> None:
+        self.summary = self._summarise()
         shared = self.shared_entities()
         for pane, doc_id in zip(self.panes, self.document_ids, strict=True):
             pane.show_analysis(self.workspace.analysis(doc_id) if doc_id else None)
             pane.set_shared_entities(shared)
         names = sorted(shared)
+        disagreements = len(self.summary.disagreements) if self.summary else 0
         self.shared.setText(
-            f"<b>{len(self.linked_pairs())}</b> linked events · <b>{len(names)}</b> shared "
-            f"entities: {', '.join(names) if names else '—'}"
+            f"<b>{len(self.linked_pairs())}</b> linked events · <b>{disagreements}</b> "
+            f"disagreements · <b>{len(names)}</b> shared entities: "
+            f"{', '.join(names) if names else '—'}"
         )
-        self._on_selection_changed()
         self._fill_lists()
+        self._on_selection_changed()
 
     def _fill_lists(self) -> None:
-        while self.list_layout.count():
-            widget = self.list_layout.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        for items in (self.only_left, self.linked, self.only_right):
+            items.clear()
+        summary = self.summary
         left, right = self.document_ids
-        if left is None or right is None or left == right:
+        if summary is None or left is None or right is None:
+            self.titles[0].setText("")
+            self.titles[2].setText("")
             return
-        linked = self.linked_pairs()
-        columns = (
-            (f"Only in {self._name(left)}", left, {a for a, _ in linked}),
-            (f"Only in {self._name(right)}", right, {b for _, b in linked}),
-        )
-        for column, (title, doc_id, linked_ids) in enumerate(columns):
-            self.list_layout.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
-            items = QListWidget()
-            for event in self.workspace.analysis(doc_id).events:
-                if event.id not in linked_ids:
-                    item = QListWidgetItem(event.text)
-                    item.setData(Qt.ItemDataRole.UserRole, EventRef(doc_id, event.id))
-                    item.setToolTip(event.text)
-                    items.addItem(item)
-            items.itemActivated.connect(self._on_item_activated)
-            items.itemClicked.connect(self._on_item_activated)
-            self.list_layout.addWidget(items, 1, column)
+        self.titles[0].setText(f"<b>Only in {self._name(left)}</b> ({len(summary.only_a)})")
+        self.titles[2].setText(f"<b>Only in {self._name(right)}</b> ({len(summary.only_b)})")
+        for items, doc_id, ids in ((self.only_left, left, summary.only_a),
+                                   (self.only_right, right, summary.only_b)):
+            for event_id in ids:
+                event = self.workspace.event(EventRef(doc_id, event_id))
+                self._add_item(items, event.text, event.text, [EventRef(doc_id, event_id)])
+        for problem in summary.disagreements:
+            refs = [EventRef(left, problem.a), EventRef(right, problem.b)]
+            self._add_item(self.linked, f"⚠ {problem.kind} differs: {problem.detail}",
+                           f"{problem.a} ↔ {problem.b}", refs)
+        for pair in summary.linked_events:
+            text_a = self.workspace.event(EventRef(left, pair.a)).text
+            text_b = self.workspace.event(EventRef(right, pair.b)).text
+            self._add_item(self.linked, f"{text_a[:50]} ↔ {text_b[:50]}",
+                           f"{pair.reason} (score {pair.score:.2f})",
+                           [EventRef(left, pair.a), EventRef(right, pair.b)])
+
+    @staticmethod
+    def _add_item(items: QListWidget, text: str, tip: str, refs: list[EventRef]) -> None:
+        item = QListWidgetItem(text)
+        item.setToolTip(tip)
+        item.setData(Qt.ItemDataRole.UserRole, refs)
+        items.addItem(item)
 
     def _name(self, document_id: str) -> str:
         doc = self.workspace.analysis(document_id).document
         return (doc.title or doc.path.rsplit("/", 1)[-1])[:40]
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
-        self.workspace.select([item.data(Qt.ItemDataRole.UserRole)])
+        self.workspace.select(item.data(Qt.ItemDataRole.UserRole))
 
     def _on_selection_changed(self) -> None:
         selected = self.workspace.selection

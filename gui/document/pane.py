@@ -2,14 +2,22 @@
 
 Shared by the document view and the side-by-side comparison. It paints what it is told to
 (``show`` an analysis, ``mark`` a selection) and turns clicks into ``event_clicked`` /
-``entity_clicked``; who selects what is decided by its owner, through the workspace.
+``entity_clicked``, and its context menu into requests (add an event, merge or split an entity);
+who selects or edits what is decided by its owner, through the workspace and the undo stack.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from gui import palette
 from timeweave.model import DocumentAnalysis, Entity, Event
@@ -32,6 +40,9 @@ class SourceText(QPlainTextEdit):
 
     event_clicked = Signal(str, str)  # document id, event id
     entity_clicked = Signal(str)  # entity key
+    add_event_requested = Signal(str, int, int)  # document id, span of the selected text
+    merge_requested = Signal(str, str)  # entity key, the key it names the same thing as
+    split_requested = Signal(str, str, str)  # document id, entity id, the mention's own key
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +59,7 @@ class SourceText(QPlainTextEdit):
         self.selected: list[Event] = []
         self.selected_entity: str | None = None
         self.shared_keys: frozenset[str] = frozenset()  # entities the other source names too
+        self.known_entities: dict[str, str] = {}  # every open entity key -> label: merge targets
         self._press_pos: int | None = None
 
     def show_analysis(self, analysis: DocumentAnalysis | None) -> None:
@@ -141,6 +153,37 @@ class SourceText(QPlainTextEdit):
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
         return selections
+
+    def build_context_menu(self, position: QPoint) -> QMenu:
+        """The standard menu plus: add an event from the selected text; merge or split the
+        entity under ``position`` (viewport coordinates)."""
+        menu = self.createStandardContextMenu(self.viewport().mapToGlobal(position))
+        if self.analysis is None:
+            return menu
+        doc_id = self.analysis.document.id
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            start, end = sorted((cursor.selectionStart(), cursor.selectionEnd()))
+            menu.addSeparator()
+            menu.addAction("Add event from selected text").triggered.connect(
+                lambda: self.add_event_requested.emit(doc_id, start, end))
+        entity = self.entity_at(self.cursorForPosition(position).position())
+        if entity is not None:
+            menu.addSeparator()
+            same = menu.addMenu(f"“{entity.text}” is the same as")
+            others = sorted((label != entity.label, key) for key, label
+                            in self.known_entities.items() if key != entity.key)
+            for _, key in others:
+                same.addAction(key).triggered.connect(
+                    lambda _=False, k=key: self.merge_requested.emit(entity.key, k))
+            same.setEnabled(bool(others))
+            own = entity.text if entity.text != entity.key else f"{entity.text} ({doc_id})"
+            menu.addAction(f"“{entity.text}” is not {entity.key}").triggered.connect(
+                lambda: self.split_requested.emit(doc_id, entity.id, own))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.build_context_menu(event.pos()).exec(event.globalPos())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press_pos = self.cursorForPosition(event.position().toPoint()).position()

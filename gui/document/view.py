@@ -7,7 +7,7 @@ event; clicking an entity selects every event that mentions it. Never imports th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.document.pane import SourceText
@@ -18,6 +18,8 @@ class DocumentView(QWidget):
     """One document at a time, chosen by the selection or by the analyst."""
 
     add_event_requested = Signal(str, int, int)  # document id, span: "add event from selection"
+    merge_requested = Signal(str, str)  # entity key, into key
+    split_requested = Signal(str, str, str)  # document id, entity id, new key
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +32,6 @@ class DocumentView(QWidget):
         self.info = QLabel()
         self.info.setObjectName("documentInfo")
         self.text = SourceText()
-        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
         top.addWidget(self.info)
@@ -42,7 +43,9 @@ class DocumentView(QWidget):
         self.chooser.currentIndexChanged.connect(self._on_chosen)
         self.text.event_clicked.connect(self._on_event_clicked)
         self.text.entity_clicked.connect(self._on_entity_clicked)
-        self.text.customContextMenuRequested.connect(self._on_context_menu)
+        self.text.add_event_requested.connect(self.add_event_requested)
+        self.text.merge_requested.connect(self.merge_requested)
+        self.text.split_requested.connect(self.split_requested)
         workspace.documents_changed.connect(self._on_documents_changed)
         workspace.selection_changed.connect(self._on_selection_changed)
         self._on_documents_changed()
@@ -58,6 +61,8 @@ class DocumentView(QWidget):
 
     def _on_documents_changed(self) -> None:
         current = self.document_id
+        self.text.known_entities = {e.key: e.label for a in self.workspace.analyses
+                                    for e in a.entities}
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for analysis in self.workspace.analyses:
@@ -108,13 +113,3 @@ class DocumentView(QWidget):
 
     def _on_entity_clicked(self, key: str) -> None:
         self.workspace.select(self.workspace.events_with_entity(key), entity_key=key)
-
-    def _on_context_menu(self, position: QPoint) -> None:
-        menu = self.text.createStandardContextMenu()
-        cursor = self.text.textCursor()
-        if cursor.hasSelection() and self.document_id:
-            start, end = sorted((cursor.selectionStart(), cursor.selectionEnd()))
-            action = menu.addAction("Add event from selected text")
-            doc_id = self.document_id
-            action.triggered.connect(lambda: self.add_event_requested.emit(doc_id, start, end))
-        menu.exec(self.text.mapToGlobal(position))

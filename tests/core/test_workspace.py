@@ -26,6 +26,6 @@ def test_replace_keeps_corrections_of_a_reanalysed_document() -> None:
     workspace.set_result(two_sources())
     time = analyst_time(DocumentDate.parse("2017-10-19", "user"))
     workspace.set_review(workspace.review.with_correction(("d1", "e3"), Correction(time=time)))
-    workspace.replace(estonian())
+    workspace.restore(workspace.with_document(estonian(), workspace.links))
     assert workspace.event(EventRef("d1", "e3")).time == time
     assert workspace.result().documents[0].events[2].time != time

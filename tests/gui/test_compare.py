@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
 from gui import palette
@@ -25,8 +24,11 @@ def test_two_sources_side_by_side(qtbot: QtBot, workspace: Workspace) -> None:
     }
     isis = workspace.analysis("d2").entities[1]
     assert (isis.start, isis.end) in marked
-    lists = view.lists.findChildren(QListWidget)
-    assert [lst.count() for lst in lists] == [2, 1]  # d1 e1,e3 / d2 e2
+    assert view.only_left.count() == 2  # d1 e1, e3
+    assert view.only_right.count() == 1  # d2 e2
+    texts = [view.linked.item(row).text() for row in range(view.linked.count())]
+    assert texts[0] == "⚠ actor differs: ilya rogachev vs oleg syromolotov"
+    assert texts[1].startswith("Ilja Rogatšjov hoiatas neljapäeval ↔ Oleg Seromolotov")
 
     workspace.select([EventRef("d1", "e2")])
     assert view.strip.pairs == [("e2", "e1", True)]
@@ -34,5 +36,7 @@ def test_two_sources_side_by_side(qtbot: QtBot, workspace: Workspace) -> None:
     assert start.x() == 0
     assert end.x() == view.strip.width()
 
-    lists[1].itemClicked.emit(lists[1].item(0))
+    view.only_right.itemClicked.emit(view.only_right.item(0))
     assert workspace.selection == {EventRef("d2", "e2")}
+    view.linked.itemClicked.emit(view.linked.item(0))
+    assert workspace.selection == {EventRef("d1", "e2"), EventRef("d2", "e1")}
