@@ -23,13 +23,14 @@ from PySide6.QtGui import (
 
 from gui.palette import SELECTED_PASSAGE, SOURCE_COLOURS, source_colour
 from timeweave.layout import Axis, LaneGeometry, Marks, TimelineLayout, TimeScale, axis_ticks
-from timeweave.layout.timeline import BASES, OPEN_END, OPEN_START, POINT_RADIUS
+from timeweave.layout.timeline import BASES, OPEN_END, OPEN_START, POINT_RADIUS, ROW_CAP
 
 GUTTER = 200.0  # lane labels
 AXIS_HEIGHT = 44.0
 LEGEND_HEIGHT = 26.0
-BAR_HEIGHT = 10.0
-CHIP_HEIGHT = 16.0
+BAR_HEIGHT = 13.0
+CHIP_HEIGHT = 15.0
+LABEL_MIN, LABEL_MAX = 40.0, 260.0  # room needed for, and used by, an event's label
 CHIP_CACHE = 2000
 
 MIXED = QColor("#5F6B7A")  # a cluster holding several sources
@@ -65,7 +66,48 @@ class Frame:
 def frame_marks(layout: TimelineLayout, scale: TimeScale, geometry: LaneGeometry,
                 scroll: float, height: float) -> Marks:
     """The marks of the lanes inside ``height`` pixels below the axis, scrolled by ``scroll``."""
-    return layout.marks(scale, geometry.lanes_between(scroll, scroll + height - AXIS_HEIGHT))
+    return layout.marks(scale, geometry.lanes_between(scroll, scroll + height - AXIS_HEIGHT),
+                        geometry.shown)
+
+
+def _room_after(marks: Marks, visible: np.ndarray, width: float) -> np.ndarray:
+    """For each visible mark, the pixels free to its right before the next mark of its row."""
+    order = visible[np.lexsort((marks.x0[visible], marks.row[visible], marks.lane[visible]))]
+    after = np.full(len(order), np.inf)
+    same = ((marks.lane[order][1:] == marks.lane[order][:-1])
+            & (marks.row[order][1:] == marks.row[order][:-1]))
+    after[:-1] = np.where(same, marks.x0[order][1:], np.inf)
+    room = np.empty(len(order))
+    room[np.searchsorted(visible, order)] = np.minimum(after, width + 40) - marks.xc[order]
+    return room
+
+
+def lane_note(layout: TimelineLayout, lane_index: int) -> str:
+    """The line under a lane's title: its events and publication date, or the entity's key."""
+    lane = layout.lanes[lane_index]
+    events = f"{lane.count} event{'s' if lane.count != 1 else ''}"
+    if lane.source is None:
+        return f"{events} · key: {lane.key}" if lane.key != lane.label else events
+    date = layout.documents[lane.source].date
+    undated = f" · {lane.undated} undated" if lane.undated else ""
+    return f"{events}{undated} · {date.value or 'no publication date'}"
+
+
+def expander_text(layout: TimelineLayout, geometry: LaneGeometry, lane_index: int) -> str:
+    """The lane's "N more" (or "show fewer") toggle; empty when all its rows fit anyway."""
+    shown = int(geometry.shown[lane_index])
+    if geometry.overflowing[lane_index]:
+        hidden = layout.items_below(lane_index, shown - 1)
+        rows = layout.lanes[lane_index].rows - shown + 1
+        return f"▾ {hidden} more in {rows} rows"
+    if layout.lanes[lane_index].rows > ROW_CAP:
+        return "▴ show fewer rows"
+    return ""
+
+
+def expander_rect(left: float, top: float, height: float) -> QRectF:
+    """Where a lane's expander sits in the gutter: painted there, clicked there."""
+    return QRectF(left + 12, top + height - 20, GUTTER - 22, 16)
 
 
 class TimelineRenderer:
@@ -81,8 +123,9 @@ class TimelineRenderer:
         self.chip = QFont(self.small)
         self.chip.setWeight(QFont.Weight.Bold)
         self.metrics = QFontMetricsF(self.font)
+        self.small_metrics = QFontMetricsF(self.small)
         self.char_px = self.metrics.horizontalAdvance("0123456789") / 10 + 0.5
-        self._chips: dict[tuple[int, int, float, float], QPixmap] = {}
+        self._chips: dict[tuple[int, int, bool, float, float], QPixmap] = {}
 
     def axis(self, scale: TimeScale) -> Axis:
         return axis_ticks(scale, self.char_px)
@@ -150,11 +193,11 @@ class TimelineRenderer:
         painter.setPen(QPen(SEPARATOR, 1))
         painter.drawLine(QPointF(gutter.right() - 0.5, rect.top()),
                          QPointF(gutter.right() - 0.5, rect.bottom()))
-        layout = frame.layout
+        layout, geometry = frame.layout, frame.geometry
         for lane_index in self._visible_lanes(rect, frame):
             lane = layout.lanes[lane_index]
             top = self._lane_top(rect, frame, lane_index)
-            height = float(frame.geometry.tops[lane_index + 1] - frame.geometry.tops[lane_index])
+            height = float(geometry.tops[lane_index + 1] - geometry.tops[lane_index])
             painter.setPen(QPen(SEPARATOR, 1))
             painter.drawLine(QPointF(gutter.left(), top + height - 0.5),
                              QPointF(gutter.right(), top + height - 0.5))
@@ -170,17 +213,25 @@ class TimelineRenderer:
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
             painter.setFont(self.small)
             painter.setPen(MUTED)
+            note = self.small_metrics.elidedText(lane_note(layout, lane_index),
+                                                 Qt.TextElideMode.ElideRight, text_width)
             painter.drawText(QRectF(gutter.left() + 12, top + 20, text_width, 13),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             self._lane_note(layout, lane_index))
-
-    def _lane_note(self, layout: TimelineLayout, lane_index: int) -> str:
-        lane = layout.lanes[lane_index]
-        events = f"{lane.count} event{'s' if lane.count != 1 else ''}"
-        if lane.source is None:
-            return f"{events} · {lane.key}"
-        date = layout.documents[lane.source].date
-        return f"{events} · {date.value or 'no publication date'}"
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, note)
+            toggle = expander_text(layout, geometry, lane_index)
+            if toggle:
+                painter.setPen(source_colour(lane.source) if lane.source is not None else INK)
+                painter.drawText(expander_rect(gutter.left(), top, height),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 toggle)
+            if not lane.count and lane.undated and lane.source is not None:
+                anchor = ("" if layout.documents[lane.source].date.value
+                          else "; set its publication date to anchor relative times")
+                painter.setPen(MUTED)
+                painter.drawText(QRectF(gutter.right() + 14, top, rect.width() - GUTTER - 20,
+                                        height),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 f"No event placed in time: {lane.undated} undated, listed in "
+                                 f"the tray{anchor}")
 
     def _axis(self, painter: QPainter, rect: QRectF, frame: Frame, axis: Axis) -> None:
         painter.fillRect(rect, PANEL)
@@ -241,24 +292,40 @@ class TimelineRenderer:
         selected = marks.selected_counts(frame.selected) > 0
         visible = np.flatnonzero((marks.x1 >= -20) & (marks.x0 <= rect.width() + 20)
                                  & (ys >= rect.top() - 20) & (ys <= rect.bottom() + 20))
+        room = _room_after(marks, visible, rect.width())
         scale, left = frame.scale, rect.left()
-        for mark in visible.tolist():
+        for position, mark in enumerate(visible.tolist()):
             colour = mark_colour(int(colour_index[mark]))
             y = float(ys[mark])
-            if marks.count[mark] > 1:
+            if marks.chip[mark]:
                 self._cluster(painter, left, y, marks, mark, colour, scale, bool(selected[mark]),
                               frame.raster)
                 continue
             event, item = int(events[mark]), int(heads[mark])
             basis = int(layout.event_basis[event])
+            text = layout.events[event][1].text
             if layout.item_point[item]:
-                self._point(painter, QPointF(left + marks.xc[mark], y), colour, basis,
-                            bool(selected[mark]))
+                x = left + marks.xc[mark]
+                self._point(painter, QPointF(x, y), colour, basis, bool(selected[mark]))
+                space = min(float(room[position]) - POINT_RADIUS - 8, LABEL_MAX)
+                if space >= LABEL_MIN:
+                    self._label(painter, QRectF(x + POINT_RADIUS + 4, y - 8, space, 16), text)
             else:
                 bar = QRectF(left + marks.x0[mark], y - BAR_HEIGHT / 2,
                              marks.x1[mark] - marks.x0[mark], BAR_HEIGHT)
                 self._bar(painter, bar, colour, basis, int(layout.event_open[event]),
                           bool(selected[mark]))
+                first, last = max(bar.left(), rect.left()), min(bar.right(), rect.right())
+                if last - first >= LABEL_MIN:
+                    self._label(painter, QRectF(first + 6, y - 8, last - first - 12, 16), text)
+
+    def _label(self, painter: QPainter, box: QRectF, text: str) -> None:
+        """An event's words beside its point or inside its bar, cut to the room there is."""
+        painter.setFont(self.small)
+        painter.setPen(INK)
+        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.small_metrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                       box.width()))
 
     def _point(self, painter: QPainter, centre: QPointF, colour: QColor, basis: int,
                selected: bool) -> None:
@@ -288,7 +355,7 @@ class TimelineRenderer:
         for side, flag in enumerate((OPEN_START, OPEN_END)):
             if open_sides & flag:
                 edge[side] = 0.0
-        for position, alpha in ((0.0, edge[0]), (0.5, 200.0), (1.0, edge[1])):
+        for position, alpha in ((0.0, edge[0]), (0.5, 130.0), (1.0, edge[1])):
             shade = QColor(colour)
             shade.setAlpha(int(alpha * strength))
             gradient.setColorAt(position, shade)
@@ -325,24 +392,32 @@ class TimelineRenderer:
             painter.setPen(QPen(SELECTION, 1.5))
             painter.setBrush(SELECTED_PASSAGE)
             painter.drawRoundedRect(chip.adjusted(-4, -4, 4, 4), 12, 12)
-        count = int(marks.count[mark])
+        count, hidden = int(marks.count[mark]), bool(marks.overflow[mark])
         if raster:
             painter.drawPixmap(chip.topLeft() - QPointF(1, 1), self._chip_pixmap(
-                colour, count, chip.width(), painter.device().devicePixelRatioF()))
+                colour, count, hidden, chip.width(), painter.device().devicePixelRatioF()))
         else:
-            self._chip(painter, chip, colour, count)
+            self._chip(painter, chip, colour, count, hidden)
 
-    def _chip(self, painter: QPainter, chip: QRectF, colour: QColor, count: int) -> None:
-        painter.setPen(QPen(Qt.GlobalColor.white, 1))
-        painter.setBrush(colour)
+    def _chip(self, painter: QPainter, chip: QRectF, colour: QColor, count: int,
+              hidden: bool) -> None:
+        """A filled chip with the count; outlined with "+count" for events in hidden rows."""
+        if hidden:
+            painter.setPen(QPen(colour, 1.2))
+            painter.setBrush(Qt.GlobalColor.white)
+        else:
+            painter.setPen(QPen(Qt.GlobalColor.white, 1))
+            painter.setBrush(colour)
         painter.drawRoundedRect(chip, CHIP_HEIGHT / 2, CHIP_HEIGHT / 2)
         painter.setFont(self.chip)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, str(count))
+        painter.setPen(colour if hidden else Qt.GlobalColor.white)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, f"+{count}" if hidden else str(count))
 
-    def _chip_pixmap(self, colour: QColor, count: int, width: float, ratio: float) -> QPixmap:
+    def _chip_pixmap(self, colour: QColor, count: int, hidden: bool, width: float,
+                     ratio: float) -> QPixmap:
         """A cluster chip drawn once and reused: antialiased rounded rects and text are the
         bulk of a frame's cost when thousands of events are clustered on screen."""
-        key = (colour.rgba(), count, width, ratio)
+        key = (colour.rgba(), count, hidden, width, ratio)
         pixmap = self._chips.get(key)
         if pixmap is None:
             if len(self._chips) > CHIP_CACHE:
@@ -352,7 +427,7 @@ class TimelineRenderer:
             pixmap.fill(Qt.GlobalColor.transparent)
             chip_painter = QPainter(pixmap)
             chip_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._chip(chip_painter, QRectF(1, 1, width, CHIP_HEIGHT), colour, count)
+            self._chip(chip_painter, QRectF(1, 1, width, CHIP_HEIGHT), colour, count, hidden)
             chip_painter.end()
             self._chips[key] = pixmap
         return pixmap

@@ -24,6 +24,8 @@ from gui.timeline.render import (
     GUTTER,
     Frame,
     TimelineRenderer,
+    expander_rect,
+    expander_text,
     frame_marks,
 )
 from timeweave.layout import (
@@ -44,14 +46,17 @@ from timeweave.workspace import Signal as WorkspaceSignal
 DRAG_THRESHOLD = 4
 NOTCH_ZOOM = 2 ** 0.5  # one wheel notch
 TOOLTIP_MEMBERS = 8
+ROW_MARGIN = 12  # a revealed row stays at least this far inside the viewport
 
 
 class TimelineView(QGraphicsView):
     """Shows a :class:`TimelineLayout` at the current :class:`TimeScale`.
 
     Wheel zooms around the cursor (shift+wheel scrolls lanes), dragging pans, clicks select in
-    the workspace (ctrl extends), a click on a cluster zooms into it (or selects its members
-    when they share one time). Left/Right step through events in time order, Home fits all.
+    the workspace (ctrl extends). A click on a cluster zooms into its span, on a "+N" chip of a
+    lane's overflow row or on the lane's "more" toggle expands the lane; only a cluster that
+    no zoom can separate selects its members. Left/Right step through events in time order,
+    Home fits all.
     """
 
     scale_changed = Signal()
@@ -76,6 +81,7 @@ class TimelineView(QGraphicsView):
         today = day_number(dt.date.today())
         self._scale = TimeScale.fit(today - 30, today, self._time_width())
         self._mode: LaneMode = "source"
+        self._expanded: set[str] = set()  # keys of lanes showing all their rows
         self._marks: Marks | None = None
         self._press: QPointF | None = None
         self._last = QPointF()
@@ -125,11 +131,24 @@ class TimelineView(QGraphicsView):
         """Lay out the events the filter lets through, keeping the zoom and the selection."""
         workspace = self._workspace
         self._layout = build_layout(workspace.analyses, workspace.visible_events(), self._mode)
-        self._geometry = LaneGeometry.of(self._layout.lanes)
-        self.scene().setSceneRect(0, 0, 1, AXIS_HEIGHT + self._geometry.height)
+        self._regeometry()
         self.set_selection(workspace.selection, reveal=False)
-        self._invalidate()
         self.layout_changed.emit()
+
+    def _regeometry(self) -> None:
+        self._geometry = LaneGeometry.of(self._layout.lanes, self._expanded)
+        self.scene().setSceneRect(0, 0, 1, AXIS_HEIGHT + self._geometry.height)
+        self._invalidate()
+
+    def set_expanded(self, lane: int, expanded: bool) -> None:
+        """Show all rows of ``lane`` (or only the first ``ROW_CAP``, the rest as "+N" chips)."""
+        key = self._layout.lanes[lane].key
+        if expanded != (key in self._expanded):
+            if expanded:
+                self._expanded.add(key)
+            else:
+                self._expanded.discard(key)
+            self._regeometry()
 
     def set_scale(self, scale: TimeScale) -> None:
         if scale != self._scale:
@@ -144,16 +163,24 @@ class TimelineView(QGraphicsView):
         items = self._layout.items_of(events)
         self._selected[items] = True
         if reveal and len(items):
-            layout = self._layout
-            first, last = layout.item_start[items].min(), layout.item_end[items].max()
-            self.set_scale(self._scale.showing(float(first), float(last)))
-            lane = int(layout.item_lane[items].min())
-            top, bottom = self._geometry.tops[lane], self._geometry.tops[lane + 1]
-            bar = self.verticalScrollBar()
-            height = self.viewport().height() - AXIS_HEIGHT
-            if top < bar.value() or bottom > bar.value() + height:
-                bar.setValue(int(top))
+            self._reveal(items)
         self.viewport().update()
+
+    def _reveal(self, items: np.ndarray) -> None:
+        """Pan to the items' time and scroll to the first one's row, expanding its lane when
+        that row is hidden."""
+        layout = self._layout
+        first, last = layout.item_start[items].min(), layout.item_end[items].max()
+        self.set_scale(self._scale.showing(float(first), float(last)))
+        item = int(items[np.lexsort((layout.item_row[items], layout.item_lane[items]))[0]])
+        lane, row = int(layout.item_lane[item]), int(layout.item_row[item])
+        if self._geometry.overflowing[lane] and row >= self._geometry.shown[lane] - 1:
+            self.set_expanded(lane, True)
+        y = self._geometry.row_centre(lane, row)
+        bar = self.verticalScrollBar()
+        height = self.viewport().height() - AXIS_HEIGHT
+        if not bar.value() + ROW_MARGIN <= y <= bar.value() + height - ROW_MARGIN:
+            bar.setValue(int(max(float(self._geometry.tops[lane]), y - height / 2)))
 
     def fit_all(self) -> None:
         span = self._layout.span()
@@ -187,6 +214,18 @@ class TimelineView(QGraphicsView):
              - self.verticalScrollBar().value())
         return QRectF(GUTTER + marks.x0[mark], y - CHIP_HEIGHT / 2,
                       marks.x1[mark] - marks.x0[mark], CHIP_HEIGHT)
+
+    def lane_toggle_at(self, pos: QPointF) -> int | None:
+        """The lane whose "more"/"fewer" toggle in the gutter is under ``pos``."""
+        if pos.x() >= GUTTER or pos.y() < AXIS_HEIGHT:
+            return None
+        place = self._geometry.locate(pos.y() - AXIS_HEIGHT + self.verticalScrollBar().value())
+        if place is None or not expander_text(self._layout, self._geometry, place[0]):
+            return None
+        lane = place[0]
+        top = AXIS_HEIGHT + float(self._geometry.tops[lane]) - self.verticalScrollBar().value()
+        height = float(self._geometry.tops[lane + 1] - self._geometry.tops[lane])
+        return lane if expander_rect(0, top, height).contains(pos) else None
 
     def mark_at(self, pos: QPointF) -> int | None:
         """Index into :meth:`marks` of the mark under viewport position ``pos``."""
@@ -295,6 +334,10 @@ class TimelineView(QGraphicsView):
         self.viewport().unsetCursor()
 
     def _click(self, pos: QPointF, extend: bool) -> None:
+        toggle = self.lane_toggle_at(pos)
+        if toggle is not None:
+            self.set_expanded(toggle, not self._geometry.overflowing[toggle])
+            return
         mark = self.mark_at(pos)
         workspace, layout = self._workspace, self._layout
         if mark is None:
@@ -304,6 +347,9 @@ class TimelineView(QGraphicsView):
         marks = self.marks()
         members = marks.members_of(mark)
         refs = {layout.refs[e] for e in layout.item_event[members].tolist()}
+        if marks.overflow[mark] and not extend:
+            self.set_expanded(int(marks.lane[mark]), True)
+            return
         separable = (np.ptp(layout.item_start[members]) > 0 or np.ptp(layout.item_end[members]) > 0)
         if len(members) > 1 and separable and not extend \
                 and self._scale.px_per_day < MAX_PX_PER_DAY:

@@ -154,7 +154,7 @@ class TimelineWidget(QWidget):
                           width - GUTTER)
         layout = self.view.timeline_layout
         geometry = self.view.lane_geometry
-        marks = layout.marks(scale, range(len(layout.lanes)))
+        marks = layout.marks(scale, range(len(layout.lanes)), geometry.shown)
         selected = self.view.selected_items
         frame = Frame(layout, scale, geometry, marks, selected)
         dated = len(layout.order)

@@ -18,7 +18,7 @@ from timeweave.layout import (
 )
 from timeweave.layout.scale import MAX_PX_PER_DAY, MIN_PX_PER_DAY
 from timeweave.layout.synthetic import synthetic_analyses
-from timeweave.layout.timeline import MAX_ROWS, NO_ACTOR, OPEN_DAYS, OPEN_START
+from timeweave.layout.timeline import NO_ACTOR, OPEN_DAYS, OPEN_START, ROW_CAP, shown_rows
 from timeweave.model import Document, DocumentAnalysis, Entity, Event, EventTime
 from timeweave.workspace import EventRef
 
@@ -127,16 +127,39 @@ def test_entity_lanes_put_an_event_in_each_actors_lane() -> None:
     assert layout.lanes[0].label == "Russia"
 
 
-def test_overlapping_bars_get_rows_and_overflow_stacks() -> None:
+def test_overlapping_bars_get_as_many_rows_as_they_need() -> None:
     month = (D(2015, 10, 1), D(2015, 10, 31))
-    layout = build_layout([_analysis("a", [month] * (MAX_ROWS + 2))])
-    assert layout.lanes[0].rows == MAX_ROWS
-    assert layout.group_stacked[MAX_ROWS - 1]
-    for row in range(MAX_ROWS - 1):
+    layout = build_layout([_analysis("a", [month] * 5 + [(D(2015, 11, 2), D(2015, 11, 2))])])
+    assert layout.lanes[0].rows == 5
+    assert np.bincount(layout.item_row).tolist() == [2, 1, 1, 1, 1]  # the day reuses row 0
+    for row in range(5):
         rows = layout.item_row == row
         starts, ends = layout.item_start[rows], layout.item_end[rows]
         assert (starts[1:] >= ends[:-1]).all()  # no overlap inside a row
-    assert np.bincount(layout.item_row).tolist() == [1, 1, 1, 3]
+    scale = TimeScale.fit(day_number(D(2015, 9, 1)), day_number(D(2015, 12, 1)), 900)
+    marks = layout.marks(scale, range(1))
+    assert marks.count.tolist() == [1] * 6
+    assert not marks.chip.any()
+
+
+def test_a_lane_beyond_the_cap_gathers_hidden_rows_in_plus_chips_until_expanded() -> None:
+    month = (D(2015, 10, 1), D(2015, 10, 31))
+    layout = build_layout([_analysis("a", [month] * (ROW_CAP + 3))])
+    lane = layout.lanes[0]
+    assert lane.rows == ROW_CAP + 3
+    assert shown_rows(layout.lanes).tolist() == [ROW_CAP]
+    assert layout.items_below(0, ROW_CAP - 1) == 4
+    scale = TimeScale.fit(day_number(D(2015, 9, 1)), day_number(D(2015, 12, 1)), 900)
+    marks = layout.marks(scale, range(1))
+    assert marks.overflow[np.argsort(marks.row)].tolist() == [False] * (ROW_CAP - 1) + [True]
+    assert marks.count[marks.overflow].tolist() == [4]
+    assert marks.row[marks.overflow].tolist() == [ROW_CAP - 1]
+    geometry = LaneGeometry.of(layout.lanes, {lane.key})
+    assert geometry.shown.tolist() == [ROW_CAP + 3]
+    assert not geometry.overflowing.any()
+    marks = layout.marks(scale, range(1), geometry.shown)
+    assert marks.count.tolist() == [1] * (ROW_CAP + 3)
+    assert not marks.overflow.any()
 
 
 def test_clusters_form_when_zoomed_out_and_split_when_zoomed_in() -> None:
@@ -150,6 +173,31 @@ def test_clusters_form_when_zoomed_out_and_split_when_zoomed_in() -> None:
     near = TimeScale.fit(day_number(D(2015, 10, 1)), day_number(D(2015, 10, 8)), 800)
     marks = layout.marks(near, lanes)
     assert marks.count.tolist() == [1, 1, 1, 1]
+    assert not marks.chip.any()
+
+
+def test_clusters_form_only_where_marks_touch_in_pixels() -> None:
+    days = [(D(2015, 10, d), D(2015, 10, d)) for d in (1, 2, 20)]
+    layout = build_layout([_analysis("a", days)])
+    # 5 px per day: the first two points (12 px wide each) overlap, the third stands alone
+    scale = TimeScale(day_number(D(2015, 9, 20)), 5.0, 800)
+    marks = layout.marks(scale, range(1))
+    assert sorted(marks.count.tolist()) == [1, 2]
+    # 12 px per day: points exactly one marker apart do not touch
+    marks = layout.marks(TimeScale(day_number(D(2015, 9, 20)), 12.0, 800), range(1))
+    assert marks.count.tolist() == [1, 1, 1]
+
+
+def test_a_dense_run_is_cut_into_chips_that_do_not_overlap() -> None:
+    days = [(D(2015, 1, 1) + dt.timedelta(days=d),) * 2 for d in range(0, 300, 2)]
+    layout = build_layout([_analysis("a", days)])
+    scale = TimeScale(day_number(D(2014, 12, 1)), 2.0, 1000)
+    marks = layout.marks(scale, range(1))
+    assert len(marks) > 3
+    assert marks.chip.all()
+    order = np.argsort(marks.xc)
+    assert (marks.x0[order][1:] >= marks.x1[order][:-1] - 1).all()
+    assert marks.count.sum() == len(days)
 
 
 def test_marks_are_bounded_by_width_not_by_event_count() -> None:
@@ -158,7 +206,7 @@ def test_marks_are_bounded_by_width_not_by_event_count() -> None:
     assert span
     scale = TimeScale.fit(span[0], span[1], 1000)
     marks = layout.marks(scale, range(len(layout.lanes)))
-    rows = sum(lane.rows for lane in layout.lanes)
+    rows = int(shown_rows(layout.lanes).sum())
     assert len(marks) <= rows * (1000 / 24 + 4) * 2
     dated_items = len(layout.item_event)
     assert marks.count.sum() == dated_items  # every item is in exactly one mark at fit-all
@@ -195,7 +243,7 @@ def test_neighbour_walks_in_time_order_across_documents() -> None:
 def test_lane_geometry_locates_rows() -> None:
     layout = build_layout([_analysis("a", [(D(2015, 10, 1), D(2015, 10, 31))] * 2),
                            _analysis("b", [])])
-    geometry = LaneGeometry.of(layout.lanes, row_height=20, padding=5)
+    geometry = LaneGeometry.of(layout.lanes, row_height=20, padding=5, min_height=0)
     assert geometry.height == (5 * 2 + 2 * 20) + (5 * 2 + 20)
     assert geometry.locate(5 + 25) == (0, 1)
     assert geometry.locate(50 + 15) == (1, 0)

@@ -1,18 +1,20 @@
 """Lanes, rows, clusters and hit-testing for the timeline, computed with numpy and no Qt.
 
 An *item* is one event placed in one lane (by entity, an event sits in the lane of each of its
-actors). Items of a lane are packed into at most ``MAX_ROWS`` rows so that bars never overlap;
-when a lane needs more, its last row becomes a *stacked* row whose items are always clustered.
-At a given zoom, items narrower than a pixel bucket are grouped per bucket: one item is drawn
-as itself, several as a cluster with a count, and the groups split as the analyst zooms in.
-Per frame the work is proportional to the visible items, done in a few numpy passes, and the
-number of marks is bounded by the visible width, never by the number of events.
+actors). Items of a lane are packed into as many rows as overlapping times need, so every
+event has a place of its own. A lane shows at most ``ROW_CAP`` rows until the analyst expands
+it; its last shown row is then an *overflow* row that gathers the hidden rows' items as
+"+N" chips. At a given zoom, items whose marks would touch in pixels merge into a cluster
+chip with a count; clusters split as the analyst zooms in. Per frame the work is proportional
+to the visible items, done in a few numpy passes, and the number of marks is bounded by the
+visible width, never by the number of events.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Literal, get_args
@@ -25,19 +27,25 @@ from timeweave.workspace import EventRef
 
 LaneMode = Literal["source", "entity"]
 
-MAX_ROWS = 4
+ROW_CAP = 12  # rows a lane shows before its "+N more" expander
 NO_ACTOR = "(no actor)"
 BASES: tuple[str, ...] = get_args(TimeBasis)
 POINT_RADIUS = 5.0
 MIN_BAR_PX = 3.0
 OPEN_START, OPEN_END = 1, 2  # flags of a time with only an upper or only a lower bound
 OPEN_DAYS = 92.0  # how far a one-sided time is drawn (fading) beyond its bound
-BUCKET_PX = 24.0  # items closer than this at the current zoom cluster
+WIDE_PX = 24.0  # a bar at least this wide is always drawn as itself
+SPAN_PX = 48.0  # a run of touching marks is cut into clusters at most about this wide
+_CLIP_PX = 1e4  # extents beyond the screen are clipped before comparing them
 
 
 @dataclass(frozen=True)
 class Lane:
-    """One horizontal band: a source, or an entity. ``source`` indexes ``documents`` for colour."""
+    """One horizontal band: a source, or an entity. ``source`` indexes ``documents`` for colour.
+
+    ``rows`` is how many rows its items need; ``undated`` counts the source's events that are
+    in the tray instead (source lanes only), so an empty lane can say why.
+    """
 
     key: str
     label: str
@@ -45,21 +53,37 @@ class Lane:
     source: int | None
     rows: int
     count: int
+    undated: int = 0
+
+
+def shown_rows(lanes: Sequence[Lane], expanded: Collection[str] = frozenset()) -> np.ndarray:
+    """Rows each lane shows: all when expanded or when they fit under ``ROW_CAP``."""
+    return np.array([lane.rows if lane.key in expanded or lane.rows <= ROW_CAP else ROW_CAP
+                     for lane in lanes], dtype=np.int64)
 
 
 @dataclass(frozen=True)
 class LaneGeometry:
-    """Where each lane begins vertically, and which lane and row a y coordinate falls in."""
+    """Where each lane begins vertically, and which lane and row a y coordinate falls in.
+
+    A lane is never shorter than ``min_height`` so its two-line label fits.
+    """
 
     tops: np.ndarray  # len(lanes) + 1 boundaries
     row_height: float
     padding: float
+    shown: np.ndarray  # rows shown per lane
+    overflowing: np.ndarray  # per lane: its last shown row gathers hidden rows
 
     @classmethod
-    def of(cls, lanes: Sequence[Lane], row_height: float = 18.0, padding: float = 8.0
+    def of(cls, lanes: Sequence[Lane], expanded: Collection[str] = frozenset(),
+           row_height: float = 17.0, padding: float = 6.0, min_height: float = 40.0
            ) -> LaneGeometry:
-        heights = [2 * padding + max(lane.rows, 1) * row_height for lane in lanes]
-        return cls(np.concatenate(([0.0], np.cumsum(heights))), row_height, padding)
+        shown = shown_rows(lanes, expanded)
+        heights = np.maximum(2 * padding + np.maximum(shown, 1) * row_height, min_height)
+        overflowing = np.array([lane.rows for lane in lanes], dtype=np.int64) > shown
+        return cls(np.concatenate(([0.0], np.cumsum(heights))), row_height, padding, shown,
+                   overflowing)
 
     @property
     def height(self) -> float:
@@ -73,10 +97,8 @@ class LaneGeometry:
         if not 0 <= y < self.height:
             return None
         lane = int(np.searchsorted(self.tops, y, side="right")) - 1
-        rows = max(int(round((self.tops[lane + 1] - self.tops[lane] - 2 * self.padding)
-                             / self.row_height)), 1)
         row = int((y - self.tops[lane] - self.padding) // self.row_height)
-        return lane, min(max(row, 0), rows - 1)
+        return lane, min(max(row, 0), max(int(self.shown[lane]), 1) - 1)
 
     def lanes_between(self, y0: float, y1: float) -> range:
         first = max(int(np.searchsorted(self.tops, y0, side="right")) - 1, 0)
@@ -89,7 +111,9 @@ class Marks:
     """What to draw at one zoom: single items and clusters, with their members.
 
     ``x0``/``x1`` are the drawn extents in time-area pixels (used for hit-testing); the members
-    of mark ``i`` are ``members[offsets[i]:offsets[i + 1]]`` (item indices).
+    of mark ``i`` are ``members[offsets[i]:offsets[i + 1]]`` (item indices). ``chip`` marks are
+    drawn as a chip with their count: clusters, an event crowded inside a run of clusters, and
+    every mark of an overflow row (``overflow``), whose members sit in rows not shown.
     """
 
     lane: np.ndarray
@@ -102,6 +126,8 @@ class Marks:
     end: np.ndarray  # end (exclusive) of the latest member
     members: np.ndarray
     offsets: np.ndarray
+    chip: np.ndarray
+    overflow: np.ndarray
 
     def __len__(self) -> int:
         return len(self.count)
@@ -130,9 +156,9 @@ class Marks:
         return int(candidates[np.lexsort((centre, outside))[0]])
 
 
-def cluster_half_width(count: np.ndarray) -> np.ndarray:
-    """Half the width of cluster chips, which grow with the digits of their counts."""
-    digits = np.floor(np.log10(np.maximum(count, 1))) + 1
+def cluster_half_width(count: np.ndarray, overflow: np.ndarray | bool = False) -> np.ndarray:
+    """Half the width of chips, which grow with the digits of their counts ("+" included)."""
+    digits = np.floor(np.log10(np.maximum(count, 1))) + 1 + np.asarray(overflow, dtype=float)
     return np.maximum(8.0, 3.2 * digits + 5.0)
 
 
@@ -209,22 +235,20 @@ class TimelineLayout:
         lane, event, start, end = lane[order], event[order], start[order], end[order]
         row = np.zeros(len(event), dtype=np.int64)
         bounds = np.searchsorted(lane, np.arange(len(lanes) + 1))
-        stacked = np.zeros(len(lanes) * MAX_ROWS, dtype=bool)
         rows_used = []
         for index in range(len(lanes)):
             a, b = int(bounds[index]), int(bounds[index + 1])
-            row[a:b], used, overflow = _first_fit(start[a:b].tolist(), end[a:b].tolist())
+            row[a:b], used = _first_fit(start[a:b].tolist(), end[a:b].tolist())
             rows_used.append(used)
-            stacked[index * MAX_ROWS + MAX_ROWS - 1] = overflow
-        group = lane * MAX_ROWS + row
+        self.lane_group_start = np.concatenate(([0], np.cumsum(rows_used))).astype(np.int64)
+        group = self.lane_group_start[lane] + row
         order = np.lexsort((end, start, group))
         self.item_event, self.item_lane, self.item_row = event[order], lane[order], row[order]
         self.item_start, self.item_end, self.item_group = start[order], end[order], group[order]
         self.item_point = ((self.item_end - self.item_start) <= 1.0) & (
             self.event_open[self.item_event] == 0)
-        groups = len(lanes) * MAX_ROWS
+        groups = int(self.lane_group_start[-1])
         self.group_offsets = np.searchsorted(self.item_group, np.arange(groups + 1))
-        self.group_stacked = stacked
         lengths = self.item_end - self.item_start
         self.group_max_length = np.zeros(groups)
         np.maximum.at(self.group_max_length, self.item_group, lengths)
@@ -233,9 +257,13 @@ class TimelineLayout:
         self._event_item_offsets = np.searchsorted(self.item_event[by_event],
                                                    np.arange(len(self.events) + 1))
         counts = np.bincount(self.item_lane, minlength=len(lanes))
-        self.lanes = tuple(Lane(key, label, detail, source, rows, int(n))
+        sources = self.event_source[self.undated]
+        undated = np.bincount(sources[sources >= 0], minlength=len(self.documents))
+        self.lanes = tuple(Lane(key, label, detail, source, rows, int(n),
+                                int(undated[source]) if source is not None else 0)
                            for (key, label, detail, source), rows, n
                            in zip(lanes, rows_used, counts, strict=True))
+        self.lane_rows = np.array(rows_used, dtype=np.int64)
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -268,48 +296,75 @@ class TimelineLayout:
         middle = (self.event_start[self.order] + self.event_end[self.order]) / 2
         return np.histogram(middle, bins=bins, range=(first, last))[0]
 
-    def marks(self, scale: TimeScale, lanes: Iterable[int], bucket_px: float = BUCKET_PX) -> Marks:
-        """The marks to draw for ``lanes`` in the days ``scale`` shows."""
+    def items_below(self, lane: int, row: int) -> int:
+        """How many items of ``lane`` sit in ``row`` or further down (an overflow row's load)."""
+        base = int(self.lane_group_start[lane])
+        last = base + self.lanes[lane].rows
+        return int(self.group_offsets[last] - self.group_offsets[min(base + row, last)])
+
+    def marks(self, scale: TimeScale, lanes: Iterable[int],
+              shown: np.ndarray | None = None) -> Marks:
+        """The marks to draw for ``lanes`` in the days ``scale`` shows, each lane showing
+        ``shown`` rows (default: collapsed to ``ROW_CAP``)."""
+        if shown is None:
+            shown = shown_rows(self.lanes)
         ppd = scale.px_per_day
-        slack = bucket_px / ppd
+        slack = SPAN_PX / ppd
         first, last = scale.start - slack, scale.end + slack
-        chunks = []
+        chunks, rows = [], []
         for lane in lanes:
-            for group in range(lane * MAX_ROWS, lane * MAX_ROWS + self.lanes[lane].rows):
+            base, limit = int(self.lane_group_start[lane]), int(shown[lane])
+            overflow_row = limit - 1 if limit < self.lanes[lane].rows else limit
+            for row in range(self.lanes[lane].rows):
+                group = base + row
                 a, b = int(self.group_offsets[group]), int(self.group_offsets[group + 1])
                 starts = self.item_start[a:b]
                 lo = np.searchsorted(starts, first - self.group_max_length[group], side="left")
                 hi = np.searchsorted(starts, last, side="right")
                 chunks.append(np.arange(a + lo, a + hi))
+                rows.append(np.full(hi - lo, min(row, overflow_row), dtype=np.int64))
         index = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
-        index = index[self.item_end[index] >= first]
-        start, end = self.item_start[index], self.item_end[index]
-        narrow = (self.item_point[index] | ((end - start) * ppd < bucket_px)
-                  | self.group_stacked[self.item_group[index]])
-        wide = index[~narrow]
-        grouped = _buckets(index[narrow], (start[narrow] + end[narrow]) / 2 * ppd / bucket_px,
-                           self.item_group)
-        members = np.concatenate((grouped[0], wide))
-        count = np.concatenate((grouped[1], np.ones(len(wide), dtype=np.int64)))
-        offsets = np.concatenate(([0], np.cumsum(count)))
-        heads = members[offsets[:-1]]
-        mark_start = np.minimum.reduceat(self.item_start[members], offsets[:-1]) if len(
-            members) else np.zeros(0)
-        mark_end = np.maximum.reduceat(self.item_end[members], offsets[:-1]) if len(
-            members) else np.zeros(0)
-        middle = (self.item_start[members] + self.item_end[members]) / 2
-        single = count == 1
-        # A single item sits at its own time; a cluster at its bucket's centre, so that
-        # neighbouring chips never overlap.
-        centre = (np.floor((middle[offsets[:-1]] * ppd) / bucket_px) + 0.5) * bucket_px / ppd
-        xc = scale.x(np.where(single, middle[offsets[:-1]], centre))
-        bar = single & ~self.item_point[heads]
-        half = np.where(single, POINT_RADIUS, cluster_half_width(count))
-        x0 = np.where(bar, scale.x(mark_start), xc - half)
-        x1 = np.where(bar, np.maximum(scale.x(mark_end), scale.x(mark_start) + MIN_BAR_PX),
-                      xc + half)
-        return Marks(self.item_lane[heads], self.item_row[heads], xc, x0, x1, count, mark_start,
-                     mark_end, members, offsets)
+        row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        keep = self.item_end[index] >= first
+        index, row = index[keep], row[keep]
+        lane = self.item_lane[index]
+        overflow = (row == shown[lane] - 1) & (shown[lane] < self.lane_rows[lane])
+        start, end, point = self.item_start[index], self.item_end[index], self.item_point[index]
+        middle = scale.x((start + end) / 2)
+        x0 = np.where(point, middle - POINT_RADIUS - 1, scale.x(start))
+        x1 = np.where(point, middle + POINT_RADIUS + 1,
+                      np.maximum(scale.x(end), scale.x(start) + MIN_BAR_PX))
+        wide = ~point & ~overflow & (x1 - x0 >= WIDE_PX)
+        narrow = np.flatnonzero(~wide)
+        display_group = self.lane_group_start[lane] + row
+        runs = _runs(display_group[narrow], x0[narrow], x1[narrow], scale.width)
+        order = narrow[runs.order]
+        members = np.concatenate((index[order], index[wide]))
+        count = np.concatenate((np.diff(runs.offsets), np.ones(int(wide.sum()), dtype=np.int64)))
+        offsets = np.concatenate((runs.offsets, runs.offsets[-1] + np.cumsum(count[len(
+            runs.crowded):]))).astype(np.int64)
+        heads = offsets[:-1]
+        by_mark = np.concatenate((order, np.flatnonzero(wide)))
+        mark_overflow = overflow[by_mark[heads]] if len(members) else np.zeros(0, dtype=bool)
+        chip = np.concatenate((runs.crowded, np.zeros(int(wide.sum()), dtype=bool)))
+        chip |= (count > 1) | mark_overflow
+        if len(members):
+            mark_start = np.minimum.reduceat(self.item_start[members], heads)
+            mark_end = np.maximum.reduceat(self.item_end[members], heads)
+            left = np.minimum.reduceat(x0[by_mark], heads)
+            right = np.maximum.reduceat(x1[by_mark], heads)
+        else:
+            mark_start = mark_end = left = right = np.zeros(0)
+        own = middle[by_mark[heads]] if len(members) else np.zeros(0)
+        centre = np.clip((left + right) / 2, -_CLIP_PX, scale.width + _CLIP_PX)
+        xc = np.where(chip, centre, own)
+        bar = ~chip & ~self.item_point[members[heads]] if len(members) else chip
+        half = np.where(chip, cluster_half_width(count, mark_overflow), POINT_RADIUS)
+        x0m = np.where(bar, left, xc - half)
+        x1m = np.where(bar, right, xc + half)
+        return Marks(self.item_lane[members[heads]] if len(members) else lane[:0],
+                     row[by_mark[heads]] if len(members) else row[:0], xc, x0m, x1m, count,
+                     mark_start, mark_end, members, offsets, chip, mark_overflow)
 
 
 def event_bounds(event: Event) -> tuple[float, float, int] | None:
@@ -371,32 +426,62 @@ def build_layout(analyses: Sequence[DocumentAnalysis],
     return TimelineLayout(pairs, [a.document for a in analyses], mode)
 
 
-def _first_fit(starts: list[float], ends: list[float]) -> tuple[list[int], int, bool]:
-    """Rows for time-sorted intervals; beyond ``MAX_ROWS`` they share (stack in) the last row."""
-    row_end = [-np.inf] * MAX_ROWS
+def _first_fit(starts: list[float], ends: list[float]) -> tuple[list[int], int]:
+    """Rows for time-sorted intervals: each takes the lowest free row, as many as needed."""
+    busy: list[tuple[float, int]] = []  # (end, row) of the rows in use
+    free: list[int] = []
     rows = []
-    used, overflow = 1, False
+    used = 0
     for start, end in zip(starts, ends, strict=True):
-        for row in range(MAX_ROWS):
-            if row_end[row] <= start:
-                row_end[row] = end
-                used = max(used, row + 1)
-                rows.append(row)
-                break
+        while busy and busy[0][0] <= start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            row = heapq.heappop(free)
         else:
-            rows.append(MAX_ROWS - 1)
-            overflow = True
-    return rows, used, overflow
+            row, used = used, used + 1
+        heapq.heappush(busy, (end, row))
+        rows.append(row)
+    return rows, max(used, 1)
 
 
-def _buckets(items: np.ndarray, bucket: np.ndarray, group: np.ndarray
-             ) -> tuple[np.ndarray, np.ndarray]:
-    """Group narrow items sharing a row and a pixel bucket: (members in bucket order, counts)."""
-    if not len(items):
-        return items, np.zeros(0, dtype=np.int64)
-    key = group[items] * (1 << 40) + np.floor(bucket).astype(np.int64)
-    _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-    return items[np.argsort(inverse, kind="stable")], counts
+@dataclass(frozen=True)
+class _Runs:
+    """Narrow marks grouped into clusters: ``order`` sorts the input by display row and x,
+    ``offsets`` bound each cluster in that order; ``crowded`` flags clusters cut from a longer
+    run of touching marks (drawn as chips even when they hold one event)."""
+
+    order: np.ndarray
+    offsets: np.ndarray
+    crowded: np.ndarray
+
+
+def _runs(group: np.ndarray, x0: np.ndarray, x1: np.ndarray, width: float) -> _Runs:
+    """Cluster marks of the same display row whose drawn extents overlap in pixels.
+
+    A run of overlapping marks is cut every ``SPAN_PX`` so that one chip never stands for a
+    whole dense stretch; the pieces' chips then sit at least about a chip's width apart.
+    """
+    if not len(group):
+        empty = np.zeros(0, dtype=np.int64)
+        return _Runs(empty, np.zeros(1, dtype=np.int64), np.zeros(0, dtype=bool))
+    order = np.lexsort((x0, group))
+    group = group[order]
+    left = np.clip(x0[order], -_CLIP_PX, width + _CLIP_PX)
+    right = np.clip(x1[order], -_CLIP_PX, width + _CLIP_PX)
+    stride = width + 4 * _CLIP_PX
+    rank = np.cumsum(np.concatenate(([0], group[1:] != group[:-1])))
+    reach = np.maximum.accumulate(right + rank * stride) - rank * stride
+    new_group = np.concatenate(([True], group[1:] != group[:-1]))
+    new_run = new_group | np.concatenate(([True], left[1:] >= reach[:-1]))
+    run = np.cumsum(new_run) - 1
+    run_left = left[np.flatnonzero(new_run)][run]
+    piece = np.floor((left - run_left) / SPAN_PX)
+    new_mark = new_run | np.concatenate(([True], piece[1:] != piece[:-1]))
+    heads = np.flatnonzero(new_mark)
+    offsets = np.concatenate((heads, [len(order)])).astype(np.int64)
+    pieces = np.bincount(run[new_mark])
+    crowded = pieces[run[heads]] > 1
+    return _Runs(order, offsets, crowded)
 
 
 def _title(document: Document) -> str:
