@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from timeweave.model import TimexType
 from timeweave.temporal.base import (
@@ -57,18 +58,30 @@ _DASHES = ("-", "–", "—")
 _ENCLITICS = ("gi", "ki")  # "tänavugi", "praegugi": the focus particle glued to any word
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word, number or punctuation mark with its character span."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark with its character span.
+
+    A named tuple, not a dataclass: a text has one per word, and building them is a good
+    part of the tagger's time.
+    """
 
     text: str
     low: str
     start: int
     end: int
+    is_int: bool = False
 
-    @property
-    def is_int(self) -> bool:
-        return self.text.isdigit() and self.text.isascii()
+
+def _token(text: str, start: int = 0, end: int = 0) -> Token:
+    return Token(text, text.lower(), start, end, _is_int(text))
+
+
+def _is_int(text: str) -> bool:
+    """ASCII digits, short enough to be a count or a year (``int()`` refuses 4,300 digits)."""
+    return text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS
+
+
+_MAX_DIGITS = 12
 
 
 @dataclass(frozen=True)
@@ -93,17 +106,21 @@ def tokenize(text: str) -> list[Token]:
     """
     tokens: list[Token] = []
     for match in _TOKEN_RE.finditer(text):
-        word, start = match.group(), match.start()
-        if "-" in word and not _lookup(word):
+        word = match.group()
+        start, end = match.span()
+        if "-" not in word:
+            tokens.append(Token(word, word.lower(), start, end, _is_int(word)))
+            continue
+        if not _lookup(word):
             parts = word.split("-")
             if all(_lookup(part) for part in parts):
                 for number, part in enumerate(parts):
                     if number:
                         tokens.append(Token("-", "-", start - 1, start))
-                    tokens.append(Token(part, part.lower(), start, start + len(part)))
+                    tokens.append(_token(part, start, start + len(part)))
                     start += len(part) + 1
                 continue
-        tokens.append(Token(word, word.lower(), start, match.end()))
+        tokens.append(_token(word, start, end))
     return tokens
 
 
@@ -133,7 +150,7 @@ def _readings(token: Token | None, kind: Kind, cases: Iterable[Case] | None = No
 
 def _bare(word: str) -> Token:
     """A token for a piece of a word (the head of a compound), to look it up."""
-    return Token(word, word, 0, 0)
+    return _token(word)
 
 
 def _name_like(tokens: list[Token], index: int) -> bool:
@@ -1136,7 +1153,7 @@ def _length_adjective(tokens: list[Token], index: int) -> Found | None:
         if not lengths:
             continue
         prefix = low[:split].rstrip("-")
-        amount = _amount([Token(prefix, prefix, 0, 0)], 0)
+        amount = _amount([_token(prefix)], 0)
         if amount is None or "gen" not in amount.cases:
             return None
         return Found(index, index + 1, "DURATION",
@@ -1239,18 +1256,62 @@ def _every_single(tokens: list[Token], index: int) -> Found | None:
 # --------------------------------------------------------------------------- the finder
 
 
-RULES: tuple[Rule, ...] = (
-    _numeric_datetime, _clock_digits, _bare_year, _point, _range_first_day, _year_phrase,
-    _decade, _century, _month,
-    _holiday, _season_rule, _quarter_rule, _relative_period, _unit_position, _deictic_year,
-    _reference, _kohe_varsti, _ago_or_later, _duration, _bare_unit, _recent_periods,
-    _length_adjective, _every,
+# Each rule with the word classes (:func:`_classes`) its first token can have. A rule runs
+# only at a token of one of its classes, so the classes must cover every start the rule
+# accepts; their order is the rules' priority among equally long matches.
+_AMOUNT = ("int", "quant", "num")
+_EVERY_WORDS = ("iga", "igal", "igas", "igaks", "igale", "igat")
+_LAST_NEAR = ("viimas", "lähema", "lähima")
+RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
+    (_numeric_datetime, ("int",)), (_clock_digits, ("int",)), (_bare_year, ("int",)),
+    (_point, ("int", "day_deictic", "weekday", "rel", "pod", "kell", "kella", "kl", "öösel",
+              "ööseks", *SEASON_PREFIXES)),
+    (_range_first_day, ("int",)), (_year_phrase, ("unit", "int")),
+    (_decade, ("int", *DECADE_WORDS)), (_century, ("ord", "int", "roman")),
+    (_month, ("month",)), (_holiday, ("holiday",)), (_season_rule, ("season", *SEASON_PREFIXES)),
+    (_quarter_rule, ("ord", "int", "roman")), (_relative_period, ("rel",)),
+    (_unit_position, ("unit",)), (_deictic_year, ("year_deictic", *YEAR_DEICTICS)),
+    (_reference, ("ref",)), (_kohe_varsti, ("kohe",)),
+    (_ago_or_later, ("day_deictic", "ago", "time_noun", "unit", *_AMOUNT)),
+    (_duration, ("rel", *_LAST_NEAR, *_AMOUNT)), (_bare_unit, ("unit",)),
+    (_recent_periods, ("lähi", *_LAST_NEAR)), (_length_adjective, ("int", "length")),
+    (_every, ("every", "unit", "weekday", "kord", *_EVERY_WORDS, *_AMOUNT)),
+)
+_TRIGGERS = frozenset(("kell", "kella", "kl", "kohe", "öösel", "ööseks", "kord", *_EVERY_WORDS))
+_PREFIXES = ("lähi", *_LAST_NEAR, *SEASON_PREFIXES, *DECADE_WORDS, *YEAR_DEICTICS)
+_LENGTH_ENDINGS = frozenset(
+    form[-4:] for form, readings in LEXICON.items()
+    if any(reading.kind == "length" for reading in readings)
 )
 
 
-def _best(tokens: list[Token], index: int) -> Found | None:
+def _classes(text: str) -> frozenset[str]:
+    """What a token can be the start of: its reading kinds, "int", "roman", "length" (the
+    ending of a length adjective), a trigger word or a bound prefix ("lähi-", "hilis-")."""
+    low = text.lower()
+    found = {reading.kind for reading in _lookup(text)}
+    if _is_int(text):
+        found.add("int")
+    if low in _TRIGGERS:
+        found.add(low)
+    found.update(prefix for prefix in _PREFIXES if low.startswith(prefix))
+    if low[-4:] in _LENGTH_ENDINGS:
+        found.add("length")
+    if text.isupper() and roman(text) is not None:
+        found.add("roman")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _rules_at(text: str) -> tuple[Rule, ...]:
+    """The rules, in priority order, that can start at a token with this text."""
+    classes = _classes(text)
+    return tuple(rule for rule, starts in RULES if classes.intersection(starts))
+
+
+def _best(tokens: list[Token], index: int, rules: tuple[Rule, ...]) -> Found | None:
     best: Found | None = None
-    for rule in RULES:
+    for rule in rules:
         candidate = rule(tokens, index)
         if candidate is not None and candidate.end > index and (
                 best is None or candidate.end > best.end):
@@ -1288,33 +1349,17 @@ def _extend(tokens: list[Token], found: Found, floor: int) -> Found:
     return dataclasses.replace(found, end=end, mod=mod)
 
 
-_TRIGGERS = frozenset(("iga", "igal", "igas", "igaks", "igale", "igat", "kell", "kella", "kl",
-                       "kohe", "öösel", "ööseks", "kord"))
-_PREFIXES = ("lähi", "viimas", "lähema", "lähima", *SEASON_PREFIXES, *DECADE_WORDS,
-             *YEAR_DEICTICS)
-_LENGTH_ENDINGS = frozenset(
-    form[-4:] for form, readings in LEXICON.items()
-    if any(reading.kind == "length" for reading in readings)
-)
-
-
-def _may_start(token: Token) -> bool:
-    """A cheap test that some rule could begin at ``token``: most words are never time words."""
-    return (token.is_int or bool(_lookup(token.text)) or token.low in _TRIGGERS
-            or token.low.startswith(_PREFIXES) or token.low[-4:] in _LENGTH_ENDINGS
-            or (token.text.isupper() and roman(token.text) is not None))
-
-
 def find_tokens(tokens: list[Token]) -> list[Found]:
     """Left to right, the longest match at each position; matches never overlap."""
     found: list[Found] = []
     index = 0
     floor = 0
     while index < len(tokens):
-        if not _may_start(tokens[index]):
+        rules = _rules_at(tokens[index].text)
+        if not rules:
             index += 1
             continue
-        best = _best(tokens, index)
+        best = _best(tokens, index, rules)
         if best is None:
             index += 1
             continue
