@@ -10,8 +10,10 @@ baseline is ``dateparser.search.search_dates`` with the corpus language and the 
 ``RELATIVE_BASE``; it reports substrings, which are located in the text left to right, and full
 datetimes, scored as ``YYYY-MM-DD`` DATE values. Throughput is words (whitespace tokens) per
 second of wall time, tagger and baseline over the same texts. In the per-type rows, precision
-counts system timexes of that type and recall gold timexes of that type (matched by any system
-timex), so a system that never says DURATION still shows DURATION recall.
+counts system timexes of that type (strict: with a gold span identical to theirs, of any type)
+and recall gold timexes of that type (matched by any system timex), so a system that never says
+DURATION still shows DURATION recall, and P, R stay within 0-100 when system and gold disagree
+on a type. Type errors show in "type acc".
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ class Counts:
     system: int = 0
     gold_relaxed: int = 0  # gold timexes overlapped by some system timex
     system_relaxed: int = 0  # system timexes overlapping some gold timex
-    strict: int = 0  # identical spans (one-to-one by construction)
+    strict: int = 0  # gold timexes with an identical system span
+    system_strict: int = 0  # system timexes with an identical gold span (per type: theirs)
     type_ok: int = 0
     value_ok: int = 0
 
@@ -83,10 +86,12 @@ def score_doc(doc: GoldDoc, system: list[SysTimex], report: Report) -> None:
     total = Counts()
     for sys_timex in system:
         hit = any(_overlap(sys_timex, g) > 0 for g in doc.timexes)
+        exact = any(g.start == sys_timex.start and g.end == sys_timex.end for g in doc.timexes)
         for bucket in (total, counts.get(sys_timex.type)):
             if bucket is not None:
                 bucket.system += 1
                 bucket.system_relaxed += hit
+                bucket.system_strict += exact
         if not hit:
             report.errors.append(("false positive", _describe(doc, sys_timex, None)))
     for gold in doc.timexes:
@@ -181,7 +186,7 @@ def _prf(correct_p: int, system: int, correct_r: int, gold: int) -> tuple[float,
 
 def figures(counts: Counts) -> dict[str, float]:
     """The TE3 figures for one set of counts, in percent."""
-    sp, sr, sf = _prf(counts.strict, counts.system, counts.strict, counts.gold)
+    sp, sr, sf = _prf(counts.system_strict, counts.system, counts.strict, counts.gold)
     rp, rr, rf = _prf(counts.system_relaxed, counts.system, counts.gold_relaxed, counts.gold)
     matched = counts.gold_relaxed
     type_acc = 100 * counts.type_ok / matched if matched else 0.0

@@ -4,6 +4,9 @@ One resolver for every language, so "sel nädalal" and "this week" always mean t
 Conventions (news):
 
 * Granularity is kept: a week is ``2017-W41``, a month ``2017-10``, a quarter ``1998-Q3``.
+* A winter is named after the year of its January: ``2010-WI`` is December 2009 to February
+  2010 (as the Estonian and TE3 gold corpora write "the winter of 2002-2003" and "this winter"
+  in December).
 * A date without a year takes the year that places it nearest the DCT on the side the text,
   or failing that the clause's tense, says; with neither, the past is preferred (a future gap
   counts double), because news mostly reports what happened.
@@ -200,7 +203,8 @@ def _absolute_interval(spec: Absolute, year: int) -> Interval:
     if spec.half is not None:
         return _month_interval(year, 6 * spec.half - 5, 6 * spec.half)
     if spec.season is not None:
-        return _month_interval(year, *_SEASON_MONTHS[spec.season])
+        first, last = _SEASON_MONTHS[spec.season]
+        return _month_interval(year - 1 if last < first else year, first, last)
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
@@ -242,6 +246,8 @@ def _absolute(spec: Absolute, dct: DocumentDate, tense: Tense | None) -> Resolve
     if (spec.direction == 0 or spec.year_offset is not None) \
             and anchor[0].year == anchor[1].year:  # "this September", "June last year"
         year = anchor[0].year + (spec.year_offset or 0)
+        if spec.direction == 0 and spec.season == "WI" and anchor[0].month > 3:
+            year += 1  # "this winter" after March is the coming one
         earliest, latest = _absolute_interval(spec, year)
         return Resolved(_absolute_value(spec, f"{year:04d}"), earliest, latest)
     strict = spec.direction is not None

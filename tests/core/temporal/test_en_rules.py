@@ -49,7 +49,7 @@ def test_dates(text: str, expected: tuple[str, str, str]) -> None:
     ("Sales rose in the third quarter.", ("the third quarter", "DATE", "2019-Q3")),
     ("It posted a third-quarter loss.", ("third-quarter", "DATE", "2019-Q3")),
     ("Revenue for fiscal 1998 rose.", ("fiscal 1998", "DATE", "1998")),
-    ("It snowed last winter.", ("last winter", "DATE", "2018-WI")),
+    ("It snowed last winter.", ("last winter", "DATE", "2019-WI")),  # Dec 2018 - Feb 2019
     ("Early next year, it opens.", ("Early next year", "DATE", "2020")),
     ("For the year, volume was flat.", ("the year", "DATE", "2019")),
     ("Sales for the full year rose.", ("the full year", "DATE", "2019")),

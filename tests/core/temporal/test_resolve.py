@@ -89,11 +89,20 @@ def test_year_inference_under_year_dct_stays_in_that_year() -> None:
 def test_quarter_season_decade_century() -> None:
     assert _resolve(Absolute(None, quarter=3), DocumentDate.parse("1989-10-26", "t"))[:2] == (
         "1989-Q3", dt.date(1989, 7, 1))
-    value, start, end = _resolve(Absolute(2015, season="WI"), DAY)
-    assert (value, start, end) == ("2015-WI", dt.date(2015, 12, 1), dt.date(2016, 2, 29))
+    value, start, end = _resolve(Absolute(2016, season="WI"), DAY)
+    assert (value, start, end) == ("2016-WI", dt.date(2015, 12, 1), dt.date(2016, 2, 29))
     assert _resolve(Absolute(decade=199), DAY)[0] == "199"
     assert _resolve(Absolute(century=19), DAY)[1:] == (dt.date(1900, 1, 1),
                                                        dt.date(1999, 12, 31))
+
+
+@pytest.mark.parametrize(("dct", "expected"), [
+    ("2009-12-14", "2010-WI"), ("2009-11-02", "2010-WI"), ("2010-01-16", "2010-WI"),
+    ("2010-03-20", "2010-WI"),
+])
+def test_this_winter_is_named_after_its_january(dct: str, expected: str) -> None:
+    spec = Absolute(season="WI", direction=0)
+    assert _resolve(spec, DocumentDate.parse(dct, "t"))[0] == expected
 
 
 def test_anchored_duration_has_a_past_range() -> None:
