@@ -461,13 +461,11 @@ class TimelineRenderer:
                   OPEN_START, selected=False)
         x += 40
         caption("no earlier bound")
-        chip = QRectF(x, y - CHIP_HEIGHT / 2, 22, CHIP_HEIGHT)
-        painter.setPen(QPen(Qt.GlobalColor.white, 1))
-        painter.setBrush(MIXED)
-        painter.drawRoundedRect(chip, CHIP_HEIGHT / 2, CHIP_HEIGHT / 2)
-        painter.setFont(self.chip)
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, "12")
-        painter.setFont(self.small)
-        x += 28
-        caption("events close together (click or zoom)")
+        for count, hidden, text in ((12, False, "close together (click: zoom in)"),
+                                    (3, True, "in hidden rows (click: expand)")):
+            self._chip(painter, QRectF(x, y - CHIP_HEIGHT / 2, 22, CHIP_HEIGHT), MIXED, count,
+                       hidden)
+            painter.setFont(self.small)
+            x += 28
+            caption(text)
         painter.restore()

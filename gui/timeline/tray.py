@@ -1,23 +1,25 @@
-"""The undated tray: events the timeline cannot place in time, listed beside it.
+"""The undated tray: events the timeline cannot place in time, grouped by source beside it.
 
 An event whose date has no year, or that has no time at all, is never drawn at an invented
-time; it waits here, selectable like any other event.
+time; it waits here, under its source, selectable like any other event. Ctrl- or shift-click
+adds to the selection made on the timeline instead of replacing it.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QItemSelection,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
 )
-from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from gui.palette import source_colour
 from gui.timeline.render import MUTED
@@ -25,46 +27,57 @@ from gui.timeline.view import TimelineView, follow
 from timeweave.layout import TimelineLayout, describe_time, undated_reason
 from timeweave.workspace import EventRef, Workspace
 
-Index = QModelIndex | QPersistentModelIndex
+REF_ROLE = Qt.ItemDataRole.UserRole + 1
+EXTENDING = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-class UndatedModel(QAbstractListModel):
-    """The undated events of a layout, one row each, coloured by source."""
+class UndatedModel(QStandardItemModel):
+    """One group row per source with undated events, the events as its children."""
 
     def __init__(self, layout: TimelineLayout) -> None:
         super().__init__()
-        self._layout = layout
+        self.set_layout(layout)
 
     def set_layout(self, layout: TimelineLayout) -> None:
-        self.beginResetModel()
-        self._layout = layout
-        self.endResetModel()
+        self.clear()
+        self._rows: dict[EventRef, QModelIndex] = {}
+        groups: dict[int, list[int]] = {}
+        for event_index in layout.undated.tolist():
+            groups.setdefault(int(layout.event_source[event_index]), []).append(event_index)
+        bold = QFont()
+        bold.setWeight(QFont.Weight.DemiBold)
+        for source, events in groups.items():
+            document = layout.documents[source]
+            date = document.date.value or "no publication date"
+            title = document.title or document.id
+            group = QStandardItem(f"{title}\n{len(events)} undated · {date}")
+            group.setFont(bold)
+            group.setIcon(_dot(source))
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setToolTip(f"{document.title or document.id}\n{document.path}")
+            for event_index in events:
+                _, event = layout.events[event_index]
+                row = QStandardItem(f"{event.text}\n{undated_reason(event)} · cue “{event.cue}”")
+                row.setData(layout.refs[event_index], REF_ROLE)
+                row.setToolTip(f"{event.text}\ncue: {event.cue}\n{describe_time(event)}")
+                row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                group.appendRow(row)
+            self.appendRow(group)
+        for group_row in range(self.rowCount()):
+            parent = self.index(group_row, 0)
+            for row in range(self.rowCount(parent)):
+                index = self.index(row, 0, parent)
+                self._rows[self.ref(index)] = index
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._layout.undated)
+    def ref(self, index: QModelIndex) -> EventRef:
+        return index.data(REF_ROLE)
 
-    def ref(self, row: int) -> EventRef:
-        return self._layout.refs[int(self._layout.undated[row])]
+    def refs(self) -> list[EventRef]:
+        """Every event listed, in display order."""
+        return list(self._rows)
 
-    def rows_of(self, refs: frozenset[EventRef]) -> list[int]:
-        rows = {int(e): row for row, e in enumerate(self._layout.undated)}
-        index = self._layout.ref_index
-        return sorted(rows[index[r]] for r in refs if r in index and index[r] in rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        event_index = int(self._layout.undated[index.row()])
-        _, event = self._layout.events[event_index]
-        source = int(self._layout.event_source[event_index])
-        document = self._layout.documents[source]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{event.text}\n{document.title or document.id} · {undated_reason(event)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{event.text}\ncue: {event.cue}\n{describe_time(event)}"
-        if role == Qt.ItemDataRole.DecorationRole:
-            return _dot(source)
-        return None
+    def index_of(self, ref: EventRef) -> QModelIndex | None:
+        return self._rows.get(ref)
 
 
 @cache
@@ -81,8 +94,24 @@ def _dot(source: int) -> QPixmap:
     return pixmap
 
 
+class UndatedList(QTreeView):
+    """A tree that remembers whether the last click or key asked to extend the selection."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.extending = False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.extending = bool(event.modifiers() & EXTENDING)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.extending = bool(event.modifiers() & EXTENDING)
+        super().keyPressEvent(event)
+
+
 class UndatedTray(QWidget):
-    """A header with the count and a list; selecting rows selects the events in the workspace."""
+    """A header with the count and the grouped list; selecting rows selects the events."""
 
     def __init__(self, workspace: Workspace, view: TimelineView,
                  parent: QWidget | None = None) -> None:
@@ -91,16 +120,18 @@ class UndatedTray(QWidget):
         self._view = view
         self.model = UndatedModel(view.timeline_layout)
         self.header = QLabel()
-        note = QLabel("No year, or no time found: never placed at an invented time.")
+        note = QLabel("No year, or no time found: never placed at an invented time. "
+                      "Ctrl-click adds to the selection.")
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {MUTED.name()}; font-size: 8pt;")
-        self.list = QListView()
+        self.list = UndatedList()
         self.list.setModel(self.model)
-        self.list.setUniformItemSizes(True)
+        self.list.setHeaderHidden(True)
+        self.list.setIndentation(12)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setStyleSheet("QListView::item { padding: 3px 2px; }")
+        self.list.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
         self.setMinimumWidth(220)
         self.list.selectionModel().selectionChanged.connect(self._on_rows)
         column = QVBoxLayout(self)
@@ -114,17 +145,22 @@ class UndatedTray(QWidget):
         self._on_layout()
 
     def _on_layout(self) -> None:
+        self._following = True
         self.model.set_layout(self._view.timeline_layout)
-        self.header.setText(f"<b>Undated</b> &nbsp;{self.model.rowCount()}")
+        self.list.expandAll()
+        self._following = False
+        count = len(self.model.refs())
+        self.header.setText(f"<b>Undated</b> &nbsp;{count}")
         self._on_selection()
 
     def _on_selection(self) -> None:
         """Mirror the workspace selection without writing it back."""
         self._following = True
         selection = QItemSelection()
-        for row in self.model.rows_of(self._workspace.selection):
-            index = self.model.index(row)
-            selection.select(index, index)
+        for ref in self._workspace.selection:
+            index = self.model.index_of(ref)
+            if index is not None:
+                selection.select(index, index)
         self.list.selectionModel().select(
             selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         if not selection.isEmpty():
@@ -134,8 +170,11 @@ class UndatedTray(QWidget):
     def _on_rows(self) -> None:
         if self._following:
             return
-        rows = self.list.selectionModel().selectedRows()
-        self._workspace.select({self.model.ref(index.row()) for index in rows})
+        rows = {self.model.ref(index) for index in self.list.selectionModel().selectedRows()}
+        if self.list.extending:
+            listed = set(self.model.refs())
+            rows |= {ref for ref in self._workspace.selection if ref not in listed}
+        self._workspace.select(rows)
 
 
 if __name__ == "__main__":

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.timeline import icons
 from gui.timeline.overview import OverviewStrip
 from gui.timeline.render import (
     AXIS_HEIGHT,
@@ -85,23 +87,31 @@ class TimelineWidget(QWidget):
 
     def _make_toolbar(self) -> QToolBar:
         toolbar = QToolBar("Timeline")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for text, tip, shortcut, slot in (
-            ("Fit all", "Show every dated event (Home)", QKeySequence(Qt.Key.Key_Home),
-             self.fit_all),
-            ("Zoom out", "Zoom out (-)", QKeySequence.StandardKey.ZoomOut,
-             lambda: self.view.zoom(1 / NOTCH_ZOOM)),
-            ("Zoom in", "Zoom in (+)", QKeySequence.StandardKey.ZoomIn,
-             lambda: self.view.zoom(NOTCH_ZOOM)),
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(16, 16))
+        for icon, text, tip, shortcut, slot in (
+            (icons.fit_all(), "Fit all", "Show every dated event (Home)",
+             QKeySequence(Qt.Key.Key_Home), self.fit_all),
+            (icons.zoom_out(), "Zoom out", "Zoom out around the middle (-, or the mouse wheel)",
+             QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom(1 / NOTCH_ZOOM)),
+            (icons.zoom_in(), "Zoom in", "Zoom in around the middle (+, or the mouse wheel)",
+             QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom(NOTCH_ZOOM)),
         ):
-            action = QAction(text, self)
+            action = QAction(icon, text, self)
             action.setToolTip(tip)
             action.setShortcut(shortcut)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             toolbar.addAction(action)
+            if slot != self.fit_all:  # the magnifiers speak for themselves
+                button = toolbar.widgetForAction(action)
+                if isinstance(button, QToolButton):
+                    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(" Lanes: "))
+        lanes_icon = QLabel()
+        lanes_icon.setPixmap(icons.lanes().pixmap(16, 16))
+        lanes_icon.setToolTip("Lanes")
+        toolbar.addWidget(lanes_icon)
         self.lanes_box = QComboBox()
         for text, mode in LANE_MODES:
             self.lanes_box.addItem(text, mode)

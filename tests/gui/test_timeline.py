@@ -149,24 +149,52 @@ def test_filter_hides_events(widget: TimelineWidget, points: Workspace) -> None:
     points.set_filter(EventFilter(documents=frozenset({"b"})))
     assert widget.view.event_rect(EventRef("a", "a1")) is None
     assert widget.view.event_rect(EventRef("b", "b1")) is not None
-    assert widget.tray.model.rowCount() == 1
+    assert widget.tray.model.refs() == [EventRef("b", "b3")]
 
 
-def test_undated_events_sit_in_the_tray_not_on_the_axis(
+def _tray_click(qtbot: QtBot, widget: TimelineWidget, ref: EventRef,
+                modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    index = widget.tray.model.index_of(ref)
+    assert index is not None, ref
+    tree = widget.tray.list
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, modifier,
+                     tree.visualRect(index).center())
+
+
+def test_undated_events_sit_in_the_tray_under_their_source(
         qtbot: QtBot, widget: TimelineWidget, points: Workspace) -> None:
     model = widget.tray.model
-    assert model.rowCount() == 2
-    texts = [str(model.data(model.index(row))) for row in range(2)]
-    assert "Signed on 22 October" in texts[0]
-    assert "year unknown" in texts[0]
-    assert "no time found" in texts[1]
+    assert model.refs() == [EventRef("a", "a4"), EventRef("b", "b3")]
+    groups = [model.item(row).text() for row in range(model.rowCount())]
+    assert groups == ["Postimees\n1 undated · no publication date",
+                      "Reuters\n1 undated · no publication date"]
+    signed = model.index_of(EventRef("a", "a4"))
+    assert signed is not None
+    assert "Signed on 22 October" in signed.data()
+    assert "year unknown" in signed.data()
+    assert signed.parent().data().startswith("Postimees")
     assert widget.view.event_rect(EventRef("a", "a4")) is None
-    rect = widget.tray.list.visualRect(model.index(1))
-    qtbot.mouseClick(widget.tray.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=rect.center())
+    _tray_click(qtbot, widget, EventRef("b", "b3"))
     assert points.selection == {EventRef("b", "b3")}
     points.select({EventRef("a", "a4")})
-    assert [i.row() for i in widget.tray.list.selectionModel().selectedRows()] == [0]
+    selected = widget.tray.list.selectionModel().selectedRows()
+    assert [model.ref(index) for index in selected] == [EventRef("a", "a4")]
+
+
+def test_ctrl_click_in_the_tray_extends_the_timeline_selection(
+        qtbot: QtBot, widget: TimelineWidget, points: Workspace) -> None:
+    dated = EventRef("a", "a1")
+    qtbot.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=_centre(widget, dated))
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    _tray_click(qtbot, widget, EventRef("a", "a4"), ctrl)
+    assert points.selection == {dated, EventRef("a", "a4")}
+    _tray_click(qtbot, widget, EventRef("b", "b3"), ctrl)
+    assert points.selection == {dated, EventRef("a", "a4"), EventRef("b", "b3")}
+    _tray_click(qtbot, widget, EventRef("a", "a4"), ctrl)  # ctrl-click again removes it
+    assert points.selection == {dated, EventRef("b", "b3")}
+    _tray_click(qtbot, widget, EventRef("a", "a4"))  # a plain click replaces
+    assert points.selection == {EventRef("a", "a4")}
 
 
 def test_wheel_zooms_around_the_cursor(widget: TimelineWidget) -> None:
