@@ -1,0 +1,63 @@
+"""The PyInstaller bundle works as shipped, not only the source tree.
+
+Run after ``build/build.py``; skipped when ``dist/timeweave/`` is absent. The frozen executable
+is started as a user would start it, with a clean environment apart from the offscreen platform.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "dist" / "timeweave" / "timeweave"
+
+pytestmark = [
+    pytest.mark.frozen,
+    pytest.mark.skipif(not APP.exists(), reason="no frozen bundle: run build/build.py"),
+]
+
+
+def frozen(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the bundled executable offscreen, outside the repository, so nothing leaks in."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    return subprocess.run(
+        [str(APP), *args], capture_output=True, text=True, timeout=timeout, env=env, cwd="/"
+    )
+
+
+def test_self_test_passes() -> None:
+    result = frozen("--self-test")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "FAIL" not in result.stdout
+    assert "checks passed" in result.stdout
+
+
+def test_version_matches_pyproject() -> None:
+    expected = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    result = frozen("--version", timeout=60)
+
+    assert result.stdout.strip() == f"timeweave {expected['version']}"
+
+
+def test_extract_dispatches_to_the_command_line() -> None:
+    sample = sorted((APP.parent / "_internal" / "seeds").iterdir())[-1]
+
+    result = frozen("extract", str(sample))
+
+    assert result.returncode == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert [d["path"] for d in output["documents"]] == [str(sample)]
+    assert output["documents"][0]["timexes"]
