@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from timeweave.temporal.base import PartOfDay, Season, Unit
 from timeweave.temporal.lang.et.morphology import Case, Number, Stems, paradigm, stems
@@ -378,7 +378,9 @@ def _build() -> dict[str, tuple[Reading, ...]]:
 
     def add(kind: Kind, value: int | float | str, word: Stems, lemma: str) -> None:
         for surface, readings in paradigm(word).items():
-            for case, number in readings:
+            # A fixed order (nominative first, singular before plural): rules read the first
+            # reading, and a set's order would change with the hash seed from run to run.
+            for case, number in sorted(readings, key=_reading_order):
                 lexicon.setdefault(surface, []).append(Reading(kind, value, case, number, lemma))
 
     for index, (lemma, word) in enumerate(WEEKDAYS.items()):
@@ -448,6 +450,13 @@ def _build() -> dict[str, tuple[Reading, ...]]:
     for surface, value in _adverb_sets().items():
         lexicon.setdefault(surface, []).append(Reading("every", value, "nom", "sg", surface))
     return {surface: tuple(readings) for surface, readings in lexicon.items()}
+
+
+_CASE_ORDER: dict[str, int] = {case: index for index, case in enumerate(get_args(Case))}
+
+
+def _reading_order(analysis: tuple[Case, Number]) -> tuple[int, bool]:
+    return _CASE_ORDER[analysis[0]], analysis[1] == "pl"
 
 
 MONTH_ADJECTIVE = stems("kuine", "kuise", "kuist", "kuiste", "kuiseid")
