@@ -336,7 +336,7 @@ class TimelineView(QGraphicsView):
     def _click(self, pos: QPointF, extend: bool) -> None:
         toggle = self.lane_toggle_at(pos)
         if toggle is not None:
-            self.set_expanded(toggle, not self._geometry.overflowing[toggle])
+            self.set_expanded(toggle, bool(self._geometry.overflowing[toggle]))
             return
         mark = self.mark_at(pos)
         workspace, layout = self._workspace, self._layout

@@ -16,9 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from gui.palette import SELECTED_PASSAGE
 from gui.timeline import TimelineWidget
-from gui.timeline.render import GUTTER
+from gui.timeline.render import AXIS_HEIGHT, GUTTER
 from timeweave.layout import TimeScale, day_number
 from timeweave.layout.synthetic import synthetic_analyses
+from timeweave.layout.timeline import ROW_CAP
 from timeweave.model import (
     Document,
     DocumentAnalysis,
@@ -325,3 +326,35 @@ def test_export_png_and_svg(tmp_path: Path, widget: TimelineWidget, points: Work
     assert QSvgRenderer(str(svg)).isValid()
     with pytest.raises(ValueError, match="png or .svg"):
         widget.export_image(tmp_path / "timeline.gif")
+
+
+def test_a_full_lane_expands_from_its_plus_chip_and_its_toggle(qtbot: QtBot) -> None:
+    document = Document("m", "m.txt", "x", title="Many")
+    events = [_event(f"m{i}", f"Month event {i}", D(2015, 10, 1), D(2015, 10, 31))
+              for i in range(ROW_CAP + 3)]
+    workspace = Workspace()
+    workspace.set_result(ExtractionResult([DocumentAnalysis(document, [], [], events)]))
+    widget = TimelineWidget(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show()
+    view = widget.view
+    marks = view.marks()
+    hidden = int(np.flatnonzero(marks.overflow)[0])
+    assert marks.count[hidden] == 4
+    rect = view.event_rect(view.timeline_layout.refs[
+        view.timeline_layout.item_event[marks.item(hidden)]])
+    assert rect is not None
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert workspace.selection == frozenset()  # expanded, not selected
+    assert not view.marks().chip.any()
+    assert view.lane_geometry.shown.tolist() == [ROW_CAP + 3]
+    for ref in (EventRef("m", e.id) for e in events):  # each has its own clickable bar now
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_centre(widget, ref))
+        assert workspace.selection == {ref}
+    top = AXIS_HEIGHT + view.lane_geometry.height - 12  # the "show fewer" toggle
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, int(top)))
+    assert view.lane_geometry.shown.tolist() == [ROW_CAP]
+    workspace.select(())
+    workspace.select({EventRef("m", events[-1].id)})  # selecting a hidden one expands again
+    assert view.lane_geometry.shown.tolist() == [ROW_CAP + 3]
