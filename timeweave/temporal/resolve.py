@@ -48,7 +48,7 @@ _VAGUE_UNITS = 3
 _TENSE_REACH = 300
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _DURATION = re.compile(
-    r"^P(?:(?P<n>\d+(?:\.\d+)?|X)(?P<u>[YMWDQ]|DE|CE))?(?:T(?P<tn>\d+|X)(?P<tu>[HMS]))?"
+    r"^P(?:(?P<n>\d+(?:\.\d+)?|X)(?P<u>DE|CE|[YMWDQ]))?(?:T(?P<tn>\d+|X)(?P<tu>[HMS]))?"
 )
 _MIN_DATE, _MAX_DATE = dt.date(1, 1, 1), dt.date(9999, 12, 31)
 
@@ -439,17 +439,32 @@ def duration_days(value: str) -> int | None:
     return round(amount * per_unit[match["u"]])
 
 
+_YEARS_PER = {"DE": 10, "CE": 100}
+
+
+def canonical_duration(value: str) -> str:
+    """A counted number of decades or centuries in years: ``P2DE`` -> ``P20Y``, ``P1CE`` ->
+    ``P100Y`` (the form the gold corpora of both languages use); vague ones (``PXDE``) stay."""
+    match = _DURATION.match(value)
+    if match is None or match.end() != len(value) or match["u"] not in _YEARS_PER \
+            or match["n"] in {None, "X"}:
+        return value
+    years = float(match["n"]) * _YEARS_PER[match["u"]]
+    return f"P{int(years)}Y" if years == int(years) else value
+
+
 def _duration(spec: Duration, dct: DocumentDate) -> Resolved:
+    value = canonical_duration(spec.value)
     anchor = _dct_interval(dct)
-    days = duration_days(spec.value)
+    days = duration_days(value)
     if anchor is None or spec.anchored is None or days is None:
-        return Resolved(spec.value, None, None)
+        return Resolved(value, None, None)
     length = dt.timedelta(days=days)
     if spec.anchored < 0:
         start = max(anchor[0] - length, _MIN_DATE) if anchor[0] - _MIN_DATE > length else _MIN_DATE
-        return Resolved(spec.value, start, anchor[1])
+        return Resolved(value, start, anchor[1])
     end = anchor[1] + length if _MAX_DATE - anchor[1] > length else _MAX_DATE
-    return Resolved(spec.value, anchor[0], end)
+    return Resolved(value, anchor[0], end)
 
 
 def _reference(spec: Reference, dct: DocumentDate) -> Resolved:

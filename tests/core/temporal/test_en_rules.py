@@ -29,6 +29,16 @@ def _tag(text: str) -> list[tuple[str, str, str]]:
     ("He left in June last year.", ("June last year", "DATE", "2018-06")),
     ("The vote is this February.", ("this February", "DATE", "2019-02")),
     ("He was shot last Nov. 30 at home.", ("last Nov. 30", "DATE", "2018-11-30")),
+    ("January nineteen ninety-seven. Atlanta again.",
+     ("January nineteen ninety-seven", "DATE", "1997-01")),
+    ("Prices fell in the winter of nineteen ninety-four.",
+     ("the winter of nineteen ninety-four", "DATE", "1994-WI")),
+    ("By the year two thousand and one, it was over.",
+     ("the year two thousand and one", "DATE", "2001")),
+    ("Milton Roy disclosed in May that it was approached.", ("May", "DATE", "2019-05")),
+    ("It sold itself under a June agreement.", ("June", "DATE", "2019-06")),
+    ("The Times said in an editorial on Saturday, Nov. 16: Enough.",
+     ("Saturday, Nov. 16", "DATE", "2019-11-16")),
 ])
 def test_dates(text: str, expected: tuple[str, str, str]) -> None:
     assert _tag(text) == [expected]
@@ -41,6 +51,7 @@ def test_dates(text: str, expected: tuple[str, str, str]) -> None:
     ("Talks continue this week.", ("this week", "DATE", "2019-W47")),
     ("Sales fell last year.", ("last year", "DATE", "2018")),
     ("He left two days ago.", ("two days ago", "DATE", "2019-11-19")),
+    ("Then, a week or so ago, he left.", ("a week or so ago", "DATE", "2019-W46")),
     ("Profit was lower a year earlier.", ("a year earlier", "DATE", "2018")),
     ("It is due the next month.", ("the next month", "DATE", "2019-12")),
     ("He arrived yesterday.", ("yesterday", "DATE", "2019-11-20")),

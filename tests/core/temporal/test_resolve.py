@@ -16,7 +16,7 @@ from timeweave.temporal.base import (
     Relative,
     Weekday,
 )
-from timeweave.temporal.resolve import resolve
+from timeweave.temporal.resolve import canonical_duration, duration_days, resolve
 
 DAY = DocumentDate.parse("2017-10-12", "test")  # a Thursday, ISO week 41
 MONTH = DocumentDate.parse("2017-10", "test")
@@ -103,6 +103,21 @@ def test_quarter_season_decade_century() -> None:
 def test_this_winter_is_named_after_its_january(dct: str, expected: str) -> None:
     spec = Absolute(season="WI", direction=0)
     assert _resolve(spec, DocumentDate.parse(dct, "t"))[0] == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("P2DE", "P20Y"), ("P1CE", "P100Y"), ("P1.5CE", "P150Y"), ("PXDE", "PXDE"), ("P3Y", "P3Y"),
+    ("PT2H", "PT2H"),
+])
+def test_counted_decades_and_centuries_are_years(value: str, expected: str) -> None:
+    assert canonical_duration(value) == expected
+
+
+def test_decade_durations_span_years() -> None:
+    assert duration_days("P2DE") == duration_days("P20Y") == 7305
+    value, start, _ = _resolve(Duration("P2DE", anchored=-1), DAY)
+    assert value == "P20Y"
+    assert start == dt.date(1997, 10, 12)
 
 
 def test_anchored_duration_has_a_past_range() -> None:

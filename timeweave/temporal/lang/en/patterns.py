@@ -46,13 +46,19 @@ _WORD_NUMBER = (rf"(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|{_SMALL})"
 NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|{_alternation(vocab.VAGUE_NUMBERS)}"
           rf"|{_alternation(vocab.EXACT_PHRASES)}|{_WORD_NUMBER})")
 _FULL_MONTHS = [w for w in vocab.MONTHS if len(w) > 4 or w in {"may", "june", "july"}]
+_FULL_MONTH_NAMES = frozenset(_FULL_MONTHS)
 MONTH = (rf"(?P<month>(?:{_alternation(_FULL_MONTHS)})\b"
          rf"|(?:{_alternation(set(vocab.MONTHS) - set(_FULL_MONTHS))})\b\.?)")
 WEEKDAY_FULL = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 WEEKDAY_ANY = (rf"(?P<wd>{WEEKDAY_FULL[13:-1]}\b"
                rf"|(?:{_alternation(w for w in vocab.WEEKDAYS if len(w) < 6)})\b\.?)")
-DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])\b"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)\b"
 YEAR = r"(?P<year>(?:1\d|20)\d\d)(?![\d,.]\d|\d)"
+# Years said in words, as broadcast transcripts write them: "nineteen ninety-seven", "two
+# thousand and one".
+SPOKEN_YEAR = (rf"(?:(?:eighteen|nineteen)\s+(?:hundred|(?:{_TENS})(?:[- ](?:{_SMALL}))?|ten"
+               r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+               rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_WORD_NUMBER}))?)\b")
 UNIT = rf"(?P<unit>{_alternation(vocab.UNITS)})\b"
 QUANT = rf"(?P<quant>{_alternation(vocab.QUANTIFIERS)})"
 POSITION = (r"(?:(?P<pos>early|late|mid|earlier|later)(?:-|\s+)(?:in\s+)?"
@@ -171,6 +177,30 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+def spoken_year(text: str) -> int | None:
+    """The year a :data:`SPOKEN_YEAR` phrase says; ``None`` when it is not one."""
+    words = re.sub(r"\s+", " ", text.lower().strip())
+    if words.startswith("two thousand"):
+        rest = words.removeprefix("two thousand").strip().removeprefix("and").strip()
+        tail = number_value(rest) if rest else 0.0
+        base = 2000
+    else:
+        head, _, rest = words.partition(" ")
+        base = {"eighteen": 1800, "nineteen": 1900}.get(head, 0)
+        tail = 0.0 if rest == "hundred" else number_value(rest)
+    if not base or tail is None or not 0 <= tail < 100 or tail != int(tail):
+        return None
+    return base + int(tail)
+
+
+def _any_year(match: re.Match[str]) -> int | None:
+    """A year written in digits (group ``year``) or in words (group ``spoken``)."""
+    groups = match.groupdict()
+    if groups.get("spoken"):
+        return spoken_year(groups["spoken"])
+    return _year(groups.get("year"))
+
+
 def _valid_day(year: int | None, month: int, day: int) -> bool:
     if not 1 <= day <= 31:
         return False
@@ -235,22 +265,23 @@ def _month_alone(match: re.Match[str]) -> Built | None:
     month = _month(match)
     if month is None:
         return None
-    year = _year(match["year"])
+    year = _any_year(match)
     direction = vocab.DIRECTIONS.get(re.sub(r"\s+", " ", match["dir"].lower())) \
         if match["dir"] else None
     word = match["month"].lower().rstrip(".")
     offset = _RELATIVE_YEARS.get((match["rel"] or "").lower())
     guarded = year is not None or direction is not None or offset is not None or match["pos"] \
         or match["pos_of"]
+    full_name = word in _FULL_MONTH_NAMES
     if not guarded:
         before = _word_before(match)
         if before not in _MONTH_PREPOSITIONS:
             if word in vocab.AMBIGUOUS_MONTHS:
                 return None
-            if len(word) <= 4 and not match["month"].endswith("."):
-                return None
-    if word in vocab.AMBIGUOUS_MONTHS and len(word) == 3 and not guarded:
-        return None
+            if not full_name and not match["month"].endswith("."):
+                return None  # "Aug" alone; "a June agreement" is fine
+    if word in vocab.AMBIGUOUS_MONTHS and not full_name and not guarded:
+        return None  # "in Mar" is rarely the month
     spec = Absolute(year, month, direction=direction, year_offset=offset)  # type: ignore[arg-type]
     return "DATE", spec, _position_mod(match)
 
@@ -294,20 +325,8 @@ def _century(match: re.Match[str]) -> Built | None:
 
 
 def _spoken_year(match: re.Match[str]) -> Built | None:
-    head = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[match["head"].lower()]
-    tail = number_value(match["tail"])
-    if match["tail"].lower() == "hundred":
-        tail = 0
-    if tail is None or not 0 <= tail < 100:
-        return None
-    return "DATE", Absolute(head + int(tail)), None
-
-
-def _two_thousand(match: re.Match[str]) -> Built | None:
-    tail = number_value(match["tail"]) if match["tail"] else 0.0
-    if tail is None or not 0 <= tail < 100:
-        return None
-    return "DATE", Absolute(2000 + int(tail)), None
+    year = spoken_year(match["spoken"])
+    return ("DATE", Absolute(year), None) if year is not None else None
 
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
@@ -358,8 +377,9 @@ def _this_unit(match: re.Match[str]) -> Built | None:
 
 def _this_season(match: re.Match[str]) -> Built | None:
     season = vocab.SEASONS[match["season"].lower()]
-    if match["year"]:
-        return "DATE", Absolute(int(match["year"]), season=season), _position_mod(match)  # type: ignore[arg-type]
+    year = _any_year(match)
+    if year is not None:
+        return "DATE", Absolute(year, season=season), _position_mod(match)  # type: ignore[arg-type]
     direction = vocab.DIRECTIONS.get(re.sub(r"\s+", " ", (match["dir"] or "").lower()))
     if direction is None and not match["pos"] and not match["pos_of"] \
             and _word_before(match) not in {"in", "during", "since", "until", "by", "through",
@@ -631,7 +651,8 @@ RULES: tuple[Rule, ...] = (
           vocab.MONTHS, (30, 10)),
     _rule("month",
           rf"{POSITION}?(?:{DIRECTION}\s+)?{MONTH}(?:,?\s+(?:of\s+)?{YEAR}"
-          r"|\s+(?P<rel>last|this|next)\s+year\b)?", _month_alone, vocab.MONTHS, (40, 16)),
+          rf"|,?\s+(?:of\s+)?(?P<spoken>{SPOKEN_YEAR})|\s+(?P<rel>last|this|next)\s+year\b)?",
+          _month_alone, vocab.MONTHS, (40, 48)),
     _rule("year", rf"{POSITION}?(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year)\s+)?{YEAR}",
           _year_alone,
           _DIGIT, (48, 8)),
@@ -646,14 +667,10 @@ RULES: tuple[Rule, ...] = (
           r"[- ]century\b", _century,
           ("century",), (40, 4)),
     _rule("spoken_year",
-          rf"(?:the\s+year\s+)?(?P<head>eighteen|nineteen)\s+(?P<tail>hundred|(?:{_TENS})"
-          rf"(?:[- ](?:{_SMALL}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-          r"|seventeen|eighteen|nineteen)\b", _spoken_year,
-          ("eighteen", "nineteen"), (10, 24)),
-    _rule("two_thousand",
-          rf"(?:the\s+year\s+)two\s+thousand(?:\s+(?:and\s+)?(?P<tail>{_WORD_NUMBER}))?\b",
-          _two_thousand,
-          ("thousand",), (16, 32)),
+          rf"(?:the\s+year\s+(?=two|eighteen|nineteen)|(?=eighteen|nineteen))"
+          rf"(?P<spoken>{SPOKEN_YEAR})",
+          _spoken_year,
+          ("eighteen", "nineteen", "thousand"), (16, 40)),
     _rule("day_word",
           r"(?:(?P<pos>early|late|later|earlier)\s+)?(?P<word>the\s+day\s+before\s+yesterday"
           r"|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)\b"
@@ -669,11 +686,13 @@ RULES: tuple[Rule, ...] = (
           r"|quarter|half|year|decade|century)\b", _this_unit,
           _UNIT_WORDS, (40, 4)),
     _rule("season",
-          rf"{POSITION}?(?:(?:the|{DIRECTION})\s+)?{SEASON}\b(?:\s+(?:of\s+)?{YEAR})?",
+          rf"{POSITION}?(?:(?:the|{DIRECTION})\s+)?{SEASON}\b"
+          rf"(?:\s+(?:of\s+)?(?:{YEAR}|(?P<spoken>{SPOKEN_YEAR})))?",
           _this_season,
-          vocab.SEASONS, (40, 12)),
+          vocab.SEASONS, (40, 48)),
     _rule("ago",
-          rf"(?:{QUANT}\s+)?(?P<num>{NUMBER})\s+(?:more\s+)?{UNIT}\s+(?P<rel>ago|earlier|before"
+          rf"(?:{QUANT}\s+)?(?P<num>{NUMBER})\s+(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+"
+          r"(?P<rel>ago|earlier|before"
           r"|back|later|from\s+now|hence)\b", _ago,
           vocab.UNITS, (80, 16)),
     _rule("duration",

@@ -11,8 +11,8 @@ turns some words into cues or out of them:
   Tuesday") and "as soon as"/"as early as" right before the mention;
 * past: past forms, ``-ed`` verbs (not adjectives after a determiner or passives after "be"),
   and a past perfect over a plan ("had been scheduled to expire Friday");
-* none: a possessive mention ("Wednesday's ruling") is a noun's modifier, not the clause's
-  adverbial, so the clause's tense says nothing about it.
+* none: a possessive or attributive mention ("Wednesday's ruling", "a June agreement") is a
+  noun's modifier, not the clause's adverbial, so the clause's tense says nothing about it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ _AFTER_WEIGHT = 3
 _EARLY = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|effective)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s\b")
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:an?|the|its|their|his|her|our)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
 Token = tuple[int, int, str]
 
 
@@ -40,7 +43,8 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
     left = max(left, 0)
     if _EARLY.search(text, max(left, start - 20), start):
         return 1
-    if _POSSESSIVE.match(text, end):
+    if _POSSESSIVE.match(text, end) or (_DETERMINER_BEFORE.search(text, max(left, start - 8), start)
+                                        and _NOUN_AFTER.match(text, end)):
         return None
     right_match = _SENTENCE_END.search(text, end, end + _REACH)
     right = right_match.start() if right_match else min(len(text), end + _REACH)

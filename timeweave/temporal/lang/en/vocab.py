@@ -123,7 +123,7 @@ FUTURE_MARKERS = frozenset({"will", "shall", "won't", "shan't", "would", "wouldn
 # Words that announce a plan or schedule: future, unless in a past perfect or used as a noun.
 PLAN_WORDS = frozenset({"scheduled", "slated", "set", "due", "expected", "expects", "expect",
                         "expecting", "intends", "intend", "intended", "plan", "plans", "planned",
-                        "planning"})
+                        "planning", "supposed"})
 # What follows "plan" when it is a verb: "planned to leave", "planning a rally", "planned for".
 PLAN_OBJECTS = frozenset({"to", "a", "an", "the", "for", "on"})
 BE_FORMS = frozenset({"is", "are", "am", "was", "were", "be", "been", "they're", "we're",
