@@ -139,13 +139,20 @@ def _readings(token: Token | None, kind: Kind, cases: Iterable[Case] | None = No
     """The lexicon readings of ``token`` of one kind, optionally limited to cases/number."""
     if token is None:
         return []
+    readings = _of_kind(token.text, kind)
+    if not readings or cases is None and number is None:
+        return list(readings)
     allowed = None if cases is None else frozenset(cases)
     return [
-        reading for reading in _lookup(token.text)
-        if reading.kind == kind
-        and (allowed is None or reading.case in allowed)
+        reading for reading in readings
+        if (allowed is None or reading.case in allowed)
         and (number is None or reading.number == number)
     ]
+
+
+@lru_cache(maxsize=65536)
+def _of_kind(text: str, kind: Kind) -> tuple[Reading, ...]:
+    return tuple(reading for reading in _lookup(text) if reading.kind == kind)
 
 
 def _bare(word: str) -> Token:
@@ -1294,7 +1301,8 @@ def _classes(text: str) -> frozenset[str]:
         found.add("int")
     if low in _TRIGGERS:
         found.add(low)
-    found.update(prefix for prefix in _PREFIXES if low.startswith(prefix))
+    if low.startswith(_PREFIXES):  # one C-level test first: most words have none
+        found.update(prefix for prefix in _PREFIXES if low.startswith(prefix))
     if low[-4:] in _LENGTH_ENDINGS:
         found.add("length")
     if text.isupper() and roman(text) is not None:
@@ -1306,6 +1314,8 @@ def _classes(text: str) -> frozenset[str]:
 def _rules_at(text: str) -> tuple[Rule, ...]:
     """The rules, in priority order, that can start at a token with this text."""
     classes = _classes(text)
+    if not classes:
+        return ()
     return tuple(rule for rule, starts in RULES if classes.intersection(starts))
 
 
