@@ -129,6 +129,7 @@ class EventsTable(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(SHOWN.index("earliest"), Qt.SortOrder.AscendingOrder)  # by time
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)

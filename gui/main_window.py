@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         area = Qt.DockWidgetArea
         self.sources_dock = self._dock("Sources", self.sources, area.LeftDockWidgetArea)
         self.document_dock = self._dock("Document", self.document_view, area.RightDockWidgetArea)
-        self.resizeDocks([self.sources_dock, self.document_dock], [430, 470],
+        self.resizeDocks([self.sources_dock, self.document_dock], [380, 440],
                          Qt.Orientation.Horizontal)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

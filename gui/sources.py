@@ -27,7 +27,7 @@ from timeweave.workspace import Workspace
 
 COLUMNS = ("Source", "Lang", "Published", "Events", "Entities", "Status")
 LANG, DATE, STATUS = 1, 2, 5
-NO_DATE_TEXT = "no date — double-click to set"
+NO_DATE_TEXT = "no date: double-click"
 
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
@@ -50,6 +50,7 @@ class SourcesPanel(QWidget):
         triggers = QAbstractItemView.EditTrigger
         self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed)
         self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # file names: both ends
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
