@@ -87,6 +87,8 @@ class Weekday:
 
     "on Thursday"/"neljapäeval" -> ``Weekday(3)``; "last Friday" -> ``Weekday(4, -1)``;
     "next Monday" -> ``Weekday(0, 1)``; "Tuesday morning" -> ``Weekday(1, part_of_day="MO")``.
+    ``anaphoric``: counted from the last day the text named rather than from the DCT ("the
+    previous Friday" -> ``Weekday(4, -1, anaphoric=True)``).
     """
 
     weekday: int
@@ -94,6 +96,7 @@ class Weekday:
     part_of_day: PartOfDay | None = None
     hour: int | None = None  # "10 p.m. Wednesday" (added last, optional)
     minute: int | None = None
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ Conventions (news):
   ``XXXX-WXX-4``, TIMEX3's "some Thursday"), never an invented day.
 * No DCT at all: relative expressions keep an underspecified value and null bounds.
 * Vague durations (``PXM``) are given a span of three units for the bounds only ("several").
-* Anaphoric expressions ("the following day", "a year earlier") count from the last date the
+* Anaphoric expressions ("the following day", "a year earlier", "the previous Friday") count
+  from the last date the
   text mentioned (:class:`Discourse`) when it is at least as fine as their unit, else from the
   DCT; a one-year shift in a text that has named a fiscal quarter or half is that period a year
   before (business news compares a quarter with "a year ago").
@@ -126,6 +127,11 @@ def _from_discourse(spec: TimeSpec, discourse: Discourse) -> Resolved | None:
         day = reference.earliest.isoformat()
         return Resolved(day + _time_suffix(spec.hour, spec.minute, spec.part_of_day),  # type: ignore[union-attr]
                         reference.earliest, reference.earliest)
+    if isinstance(spec, Weekday):
+        if not spec.anaphoric or reference is None or reference.earliest is None \
+                or len(reference.value) < 10:
+            return None
+        return _weekday(spec, reference.earliest, None)
     if not isinstance(spec, Relative):
         return None
     if spec.shift and spec.unit == "year" and discourse.last_period is not None:

@@ -52,6 +52,8 @@ def test_dates(text: str, expected: tuple[str, str, str]) -> None:
     ("Sales fell last year.", ("last year", "DATE", "2018")),
     ("He left two days ago.", ("two days ago", "DATE", "2019-11-19")),
     ("Then, a week or so ago, he left.", ("a week or so ago", "DATE", "2019-W46")),
+    ("INS has given them until 9 a.m. Tuesday.", ("9 a.m. Tuesday", "TIME", "2019-11-26T09:00")),
+    ("Officials postponed until Tuesday any action.", ("Tuesday", "DATE", "2019-11-26")),
     ("Profit was lower a year earlier.", ("a year earlier", "DATE", "2018")),
     ("It is due the next month.", ("the next month", "DATE", "2019-12")),
     ("He arrived yesterday.", ("yesterday", "DATE", "2019-11-20")),
@@ -100,6 +102,10 @@ def test_times(text: str, expected: tuple[str, str, str]) -> None:
     ("a two-year contract", ("two-year", "DURATION", "P2Y"), None),
     ("It took 2 1/2 years.", ("2 1/2 years", "DURATION", "P2Y6M"), None),
     ("It took 1.5 hours.", ("1.5 hours", "DURATION", "PT1H30M"), None),
+    ("Shipments resume within two to three weeks.", ("two to three weeks", "DURATION", "P2W"),
+     None),
+    ("Deals made during the next 12 to 18 months.", ("the next 12 to 18 months", "DURATION",
+                                                    "P12M"), None),
 ])
 def test_durations(text: str, expected: tuple[str, str, str], mod: str | None) -> None:
     [timex] = temporal.tag(text, "en", DCT)
@@ -117,6 +123,12 @@ def test_sets(text: str, expected: tuple[str, str, str]) -> None:
     assert _tag(text) == [expected]
 
 
+def test_previous_weekday_counts_from_the_story() -> None:
+    text = "Shares closed at 90 on Friday, down 4% from the previous Friday."
+    assert _tag(text) == [("Friday", "DATE", "2019-11-15"),
+                          ("the previous Friday", "DATE", "2019-11-08")]
+
+
 def test_year_ended_is_a_length() -> None:
     assert _tag("Net rose in the year ended June 30.") == [
         ("the year", "DURATION", "P1Y"), ("June 30", "DATE", "2019-06-30")]
@@ -132,6 +144,7 @@ def test_range_gives_two_mentions() -> None:
     "We sat down.", "Prices fall as springs break.", "He is 55 years old.",
     "A quarterly dividend was paid.", "The Sun reported it.",
     "She was named player of the year.", "Nothing changed in the year that followed.",
+    "It was a scene from High Noon.",
 ])
 def test_not_dates(text: str) -> None:
     assert _tag(text) == []

@@ -407,7 +407,15 @@ _FUTURE_WORDS = frozenset({"next", "coming", "following", "ensuing", "upcoming",
 
 
 def _duration(match: re.Match[str]) -> Built | None:
+    """ "three days", "the past two months"; a range ("two to three weeks", "12 to 18 months")
+    is one mention whose value is its lower bound, the length the text is sure of (TIMEX3 has
+    no ranges)."""
     amount = number_value(match["num"])
+    if match["low"]:
+        low = number_value(match["low"])
+        if low is None or amount is None or not low < amount:
+            return None
+        amount = low
     if match["num"].lower() in {"a", "an"} and match.string[match.end():match.end() + 1] == "-":
         return None
     value = duration_value(amount, match["unit"])
@@ -457,9 +465,11 @@ def _weekday(match: re.Match[str]) -> Built | None:
     weekday = vocab.WEEKDAYS[word.lower()]
     if match["plural"]:
         return "SET", Recurrence(f"XXXX-WXX-{weekday + 1}"), None
-    direction = vocab.DIRECTIONS.get(re.sub(r"\s+", " ", (match["dir"] or "").lower()))
+    word = re.sub(r"\s+", " ", (match["dir"] or "").lower())
+    direction = vocab.DIRECTIONS.get(word)
     pod = vocab.PARTS_OF_DAY[match["pod"].lower()] if match["pod"] else None
-    spec = Weekday(weekday, direction, pod)  # type: ignore[arg-type]
+    spec = Weekday(weekday, direction, pod,  # type: ignore[arg-type]
+                   anaphoric=word in _ANAPHORIC_DIRECTIONS)
     return _time_type(spec), spec, None
 
 
@@ -485,6 +495,8 @@ def _clock(match: re.Match[str]) -> Built | None:
 
 def _named_time(match: re.Match[str]) -> Built | None:
     word = match["word"].lower()
+    if word == "noon" and _word_before(match) == "high":
+        return None  # "high noon": a showdown, not a clock time
     return "TIME", Absolute(hour=0 if word == "midnight" else 12, minute=0), None
 
 
@@ -699,9 +711,10 @@ RULES: tuple[Rule, ...] = (
           rf"(?:{QUANT}\s+)?(?:(?:the|its|their|his|her|each\s+of\s+the)\s+)?"
           r"(?:(?P<dir>past|last|next|first|coming|previous|final|latest|following|remaining"
           r"|preceding|ensuing|initial|same|other)\s+)?"
+          rf"(?:(?P<low>\d+|{_WORD_NUMBER})\s*(?:to|or|-)\s*)?"
           rf"(?P<num>{NUMBER})\s+(?:(?:more|additional|further|straight|consecutive|full|trading"
           rf"|business|working|calendar|long)\s+)?{UNIT}(?!-)", _duration,
-          vocab.UNITS, (80, 4)),
+          vocab.UNITS, (100, 4)),
     _rule("adjective_duration",
           rf"(?P<num>\d+|{_WORD_NUMBER}|several)-(?P<unit>second|minute|hour|day|week|month|year"
           r"|decade|century)(?:-long)?\b(?!-old)", _adjective_duration,
@@ -715,7 +728,7 @@ RULES: tuple[Rule, ...] = (
     _rule("recent", r"recent\s+(?P<unit>days|weeks|months|years|decades|quarters)\b", _recent,
           vocab.UNITS, (10, 4)),
     _rule("weekday",
-          rf"(?:(?P<pos>early|late|earlier|later)\s+)?(?:{DIRECTION}\s+)?{WEEKDAY_FULL}"
+          rf"(?:(?P<pos>early|late|earlier|later)\s+)?(?:(?:the\s+)?{DIRECTION}\s+)?{WEEKDAY_FULL}"
           rf"(?P<plural>s)?\b(?:\s+{POD}\b)?", _weekday,
           (*vocab.WEEKDAYS, *(f"{day}s" for day in vocab.WEEKDAYS)), (25, 12)),
     _rule("clock",

@@ -3,12 +3,15 @@
 No parser, on purpose (it has to be cheap): the sentence around a mention is cut into words and
 each word that marks tense votes with its distance to the mention; the nearest vote decides.
 Words before a mention weigh more than words after it, because the verb an English time
-adverbial modifies usually precedes it ("said Friday", "will meet Bush on Thursday"). Context
+adverbial modifies usually precedes it ("said Friday", "will meet Bush on Thursday"); words
+after a following comma count only when nothing before the mention spoke ("On Tuesday, the
+ministers met"). Context
 turns some words into cues or out of them:
 
 * future: modals ("will", "would", "'ll"), "be to"/"be set to"/"be due to" + verb, "going to",
   plans ("planned to", "planning a rally"), expectations, a progressive ("is leaving
-  Tuesday") and "as soon as"/"as early as" right before the mention;
+  Tuesday"), "as soon as"/"as early as" right before the mention, and "until" after a
+  present or a rescheduling verb ("has until Friday", "postponed until Tuesday");
 * past: past forms, ``-ed`` verbs (not adjectives after a determiner or passives after "be"),
   and a past perfect over a plan ("had been scheduled to expire Friday");
 * none: a possessive or attributive mention ("Wednesday's ruling", "a June agreement") is a
@@ -29,6 +32,9 @@ _AFTER_WEIGHT = 3
 _EARLY = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|effective)\s+$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?['’]s\b")
 
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+_RESCHEDULED = re.compile(r"\b(?:postpon|delay|extend|adjourn|defer|put\s+off)\w*\b",
+                          re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the|its|their|his|her|our)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
@@ -50,9 +56,12 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
     right = right_match.start() if right_match else min(len(text), end + _REACH)
     tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, left, right)]
     best: tuple[int, Tense] | None = None
+    comma = text.find(",", end, right)
     for index, (token_start, token_end, _) in enumerate(tokens):
         if start <= token_start < end:
             continue
+        if best is not None and token_start >= end and 0 <= comma < token_start:
+            break  # past a comma after the mention: another clause ("by May, invited")
         tense = _token_tense(text, tokens, index)
         if tense is None:
             continue
@@ -60,7 +69,13 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
             else _AFTER_WEIGHT * (token_start - end)
         if best is None or distance < best[0]:
             best = (distance, tense)
-    return best[1] if best else None
+    tense = best[1] if best else None
+    # "has given them until Tuesday", "postponed until Tuesday": a state that lasts from now,
+    # or a date moved later, ends ahead of the DCT.
+    if _UNTIL.search(text, max(left, start - 8), start) \
+            and (tense in {None, 0} or _RESCHEDULED.search(text, left, start)):
+        return 1
+    return tense
 
 
 def _token_tense(text: str, tokens: list[Token], index: int) -> Tense | None:
