@@ -87,3 +87,25 @@ def test_analyst_merge_is_honoured() -> None:
 def test_empty_input() -> None:
     assert compare.link([]) == []
     assert compare.summary([], []).pairs == ()
+
+
+def test_event_links_keep_one_best_partner_per_event() -> None:
+    sentence = "Vladimir Putin said in Moscow that Russia and Turkey will help Syria."
+    many = " ".join([sentence] * 6)
+    a = _analysis(_doc("d1", many, "en"))
+    b = _analysis(_doc("d2", many, "en"))
+    assert len(a.events) == len(b.events) == 6
+    event_links = [x for x in compare.link([a, b]) if x.kind == "event"]
+    assert event_links, "identical reports must link"
+    per_event_a = {x.members[0].id for x in event_links}
+    assert len(event_links) <= len(a.events) + len(b.events) < 36
+    assert per_event_a == {e.id for e in a.events}
+
+
+def test_summary_skips_links_to_events_that_are_gone(seeds: list[DocumentAnalysis]) -> None:
+    links = compare.link(seeds)
+    reviewed = DocumentAnalysis(
+        seeds[1].document, seeds[1].timexes, seeds[1].entities, seeds[1].events[:1]
+    )
+    (pair,) = compare.summary([seeds[0], reviewed], links).pairs
+    assert {p.b for p in pair.linked_events} <= {reviewed.events[0].id}

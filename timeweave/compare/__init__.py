@@ -199,21 +199,50 @@ def score_events(
 def _event_links(
     a: DocumentAnalysis, b: DocumentAnalysis, entities: dict[str, list[Entity]]
 ) -> list[Link]:
-    links = []
+    """Each event's best partner in the other source (both directions), above the threshold.
+
+    Keeping only best partners bounds the links to one per event and source pair: on 50
+    documents about one story, linking every related pair gave 15,168 links nobody can read.
+    """
     ents_a, ents_b = entities[a.document.id], entities[b.document.id]
+    scored: dict[tuple[str, str], tuple[float, str]] = {}
+    best_a: dict[str, tuple[float, str]] = {}
+    best_b: dict[str, tuple[float, str]] = {}
     for event_a, event_b in itertools.product(a.events, b.events):
         score, reason = score_events(event_a, event_b, ents_a, ents_b)
-        if score >= _EVENT_THRESHOLD:
-            key = f"{a.document.id}/{event_a.id}~{b.document.id}/{event_b.id}"
-            members = (LinkMember(a.document.id, event_a.id), LinkMember(b.document.id, event_b.id))
-            links.append(Link("event", key, members, score, reason))
+        if score < _EVENT_THRESHOLD:
+            continue
+        scored[event_a.id, event_b.id] = score, reason
+        if score > best_a.get(event_a.id, (0.0, ""))[0]:
+            best_a[event_a.id] = score, event_b.id
+        if score > best_b.get(event_b.id, (0.0, ""))[0]:
+            best_b[event_b.id] = score, event_a.id
+    kept = {(ia, ib) for ia, (_, ib) in best_a.items()} | {
+        (ia, ib) for ib, (_, ia) in best_b.items()
+    }
+    links = []
+    for id_a, id_b in sorted(kept):
+        score, reason = scored[id_a, id_b]
+        key = f"{a.document.id}/{id_a}~{b.document.id}/{id_b}"
+        members = (LinkMember(a.document.id, id_a), LinkMember(b.document.id, id_b))
+        links.append(Link("event", key, members, score, reason))
     return links
 
 
-def summary(analyses: list[DocumentAnalysis], links: list[Link]) -> ComparisonSummary:
-    """Per pair of sources: shared entities, linked events, one-source events, disagreements."""
+def summary(
+    analyses: list[DocumentAnalysis],
+    links: list[Link],
+    overrides: EntityOverrides | None = None,
+) -> ComparisonSummary:
+    """Per pair of sources: shared entities, linked events, one-source events, disagreements.
+
+    Links whose members are no longer in ``analyses`` (an event the analyst rejected) are
+    skipped, so a stale link never breaks the view.
+    """
     by_id = {a.document.id: a for a in analyses}
-    entities = keyed(analyses)
+    entities = keyed(analyses, overrides)
+    present = {(a.document.id, x.id) for a in analyses for x in (*a.events, *a.entities)}
+    links = [x for x in links if all((m.document, m.id) in present for m in x.members)]
     pairs = []
     for a, b in itertools.combinations(analyses, 2):
         ids = (a.document.id, b.document.id)
@@ -222,7 +251,7 @@ def summary(analyses: list[DocumentAnalysis], links: list[Link]) -> ComparisonSu
             side_a = tuple(m.id for m in entity_link.members if m.document == ids[0])
             side_b = tuple(m.id for m in entity_link.members if m.document == ids[1])
             if side_a and side_b:
-                label = next(e.label for e in a.entities if e.id == side_a[0])
+                label = next(e.label for e in entities[ids[0]] if e.id == side_a[0])
                 shared.append(SharedEntity(entity_link.key, label, side_a, side_b))
         event_links = [
             x for x in links if x.kind == "event" and {m.document for m in x.members} == set(ids)
@@ -262,7 +291,7 @@ def _disagreements(
     id_b: str,
     entities: dict[str, list[Entity]],
 ) -> list[Disagreement]:
-    event_a = next(e for e in a.events if e.id == id_a)
+    event_a = next(e for e in a.events if e.id == id_a)  # present: summary filtered links
     event_b = next(e for e in b.events if e.id == id_b)
     found = []
     if _time_relation(event_a, event_b) == "disjoint":
