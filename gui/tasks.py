@@ -28,18 +28,14 @@ def extract(paths: Sequence[str], open_analyses: Sequence[DocumentAnalysis],
     with the analyst's entity decisions."""
     from timeweave import compare, pipeline
 
-    result = pipeline.run(list(paths), progress=sub_progress(progress, 0.0, 0.9), cancel=cancel)
-    taken = {a.document.id for a in open_analyses}
-    number = len(taken)
-    for analysis in result.documents:
-        number += 1
-        while f"d{number}" in taken:
-            number += 1
-        analysis.document.id = f"d{number}"
+    analyses, errors = pipeline.analyse_files(
+        list(paths), progress=sub_progress(progress, 0.0, 0.9), cancel=cancel,
+        taken_ids={a.document.id for a in open_analyses},
+    )
     cancel.check()
     progress(0.95, "Comparing sources")
-    documents = [*open_analyses, *result.documents]
-    return ExtractionResult(documents, compare.link(documents, overrides), result.errors)
+    documents = [*open_analyses, *analyses]
+    return ExtractionResult(documents, compare.link(documents, overrides), errors)
 
 
 def reanchor(analyses: Sequence[DocumentAnalysis], document_id: str, date: DocumentDate,

@@ -7,7 +7,8 @@ because they need every document.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +64,44 @@ def reanchor(analysis: DocumentAnalysis, date: DocumentDate) -> DocumentAnalysis
     return DocumentAnalysis(document, timexes, analysis.entities, found_events)
 
 
+def analyse_files(
+    paths: Sequence[str | Path],
+    overrides: Overrides | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    *,
+    taken_ids: Collection[str] = (),
+) -> tuple[list[DocumentAnalysis], list[LoadError]]:
+    """Load and analyse each file on its own; a file that fails becomes a :class:`LoadError`.
+
+    Documents get ids ``d1``, ``d2``, ... skipping ``taken_ids`` (the documents already open).
+    Raises ``Cancelled`` if cancelled.
+    """
+    overrides = overrides or Overrides()
+    cancel = cancel or CancelToken()
+    analyses: list[DocumentAnalysis] = []
+    errors: list[LoadError] = []
+    ids = (f"d{n}" for n in itertools.count(1) if f"d{n}" not in taken_ids)
+    count = max(len(paths), 1)
+    for index, path in enumerate(paths):
+        cancel.check()
+        name = str(path)
+        step = sub_progress(progress, index / count, (index + 1) / count)
+        step(0.0, f"Reading {Path(name).name}")
+        try:
+            document = load_document(
+                name, next(ids), language=overrides.language, date=overrides.date_for(name)
+            )
+        except DocumentError as exc:
+            errors.append(LoadError(name, exc.reason))
+            continue
+        if overrides.language:
+            document.language_source = "cli"
+        step(0.2, f"Analysing {Path(name).name}")
+        analyses.append(analyse(document))
+    return analyses, errors
+
+
 def run(
     paths: Sequence[str | Path],
     overrides: Overrides | None = None,
@@ -70,31 +109,12 @@ def run(
     cancel: CancelToken | None = None,
 ) -> ExtractionResult:
     """Load and analyse every file, then link them. Raises ``Cancelled`` if cancelled."""
-    overrides = overrides or Overrides()
     cancel = cancel or CancelToken()
-    result = ExtractionResult()
-    count = max(len(paths), 1)
-    for index, path in enumerate(paths):
-        cancel.check()
-        name = str(path)
-        step = sub_progress(progress, index / count * 0.95, (index + 1) / count * 0.95)
-        step(0.0, f"Reading {Path(name).name}")
-        try:
-            document = load_document(
-                name,
-                f"d{index + 1}",
-                language=overrides.language,
-                date=overrides.date_for(name),
-            )
-        except DocumentError as exc:
-            result.errors.append(LoadError(name, exc.reason))
-            continue
-        if overrides.language:
-            document.language_source = "cli"
-        step(0.2, f"Analysing {Path(name).name}")
-        result.documents.append(analyse(document))
+    analyses, errors = analyse_files(
+        paths, overrides, sub_progress(progress, 0.0, 0.95), cancel
+    )
     cancel.check()
     progress(0.95, "Comparing sources")
-    result.links = compare.link(result.documents)
+    result = ExtractionResult(analyses, compare.link(analyses), errors)
     progress(1.0, "Done")
     return result
