@@ -179,7 +179,7 @@ class EventsTable(QWidget):
     def _fill_choices(self) -> None:
         for combo, label, items in (
             (self.source, "all sources",
-             [(a.document.title or a.document.id, a.document.id) for a in self.workspace.analyses]),
+             [(a.document.label, a.document.id) for a in self.workspace.analyses]),
             (self.entity, "any entity",
              sorted({(e.key, e.key) for a in self.workspace.analyses for e in a.entities})),
         ):

@@ -376,11 +376,11 @@ class MainWindow(QMainWindow):
     def _on_reanalysed(self, redone: tuple[DocumentAnalysis, list[Link]]) -> None:
         analysis, links = redone
         doc = analysis.document
-        what = (f"Set date of {doc.title or doc.id} to {doc.date.value}"
-                if doc.date.source == "user" else f"Analyse {doc.title or doc.id} as "
+        what = (f"Set date of {doc.label} to {doc.date.value}"
+                if doc.date.source == "user" else f"Analyse {doc.label} as "
                 f"{doc.language}")
         self.reviewer.change(self.workspace.with_document(analysis, links), what)
-        self.show_status(f"{analysis.document.title or analysis.document.id}: "
+        self.show_status(f"{analysis.document.label}: "
                          f"{len(analysis.events)} events placed again.")
 
     # --- review -------------------------------------------------------------------------

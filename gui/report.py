@@ -43,7 +43,7 @@ def report_html(workspace: Workspace, with_timeline: bool) -> str:
     """The report's content; the timeline image is referenced as ``timeline.png``."""
     parts = ["<h1>Timeweave report</h1>"]
     sources = "".join(
-        f"<li><b>{html.escape(a.document.title or a.document.path)}</b> "
+        f"<li><b>{html.escape(a.document.label)}</b> "
         f"({a.document.language or '?'}, published {a.document.date.value or 'date unknown'}, "
         f"{len(a.events)} events)</li>"
         for a in workspace.analyses
@@ -53,7 +53,7 @@ def report_html(workspace: Workspace, with_timeline: bool) -> str:
         parts.append("<p><img src='timeline.png' width='640'></p>")
     for analysis in workspace.analyses:
         doc = analysis.document
-        parts.append(f"<h2>{html.escape(doc.title or doc.path)}</h2>")
+        parts.append(f"<h2>{html.escape(doc.label)}</h2>")
         rows = []
         for event in analysis.events:
             if not workspace.filter.accepts(analysis, event):

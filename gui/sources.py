@@ -109,7 +109,7 @@ class SourcesPanel(QWidget):
                 date_item.setFont(italic)
                 date_item.setToolTip("Relative dates in this document cannot be placed in "
                                      "time until you give its publication date.")
-            title = QTableWidgetItem(doc.title or Path(doc.path).name)
+            title = QTableWidgetItem(doc.label)
             title.setData(Qt.ItemDataRole.UserRole, doc.id)
             title.setForeground(QBrush(palette.source_colour(index)))
             title.setToolTip(doc.path)

@@ -14,12 +14,14 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any, Literal
 
 Granularity = Literal["year", "month", "day"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 TimeBasis = Literal["timex", "document_date", "unknown", "analyst"]  # analyst: set in review
 
+_LABEL_WORDS = 7
 _DATE_RE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
 
 
@@ -104,6 +106,20 @@ class Document:
     language_source: str = "none"  # "detected", "user", "cli" or "none"
     date: DocumentDate = NO_DATE
     format: str = "text"
+
+    @property
+    def label(self) -> str:
+        """What views call the document: its title, else its opening words, else its file name.
+
+        A scraped file name ("000_9f77b97cff9770ad.txt") tells an analyst nothing; the first
+        words of the article do.
+        """
+        if self.title:
+            return self.title
+        words = self.text.split(maxsplit=_LABEL_WORDS)[:_LABEL_WORDS]
+        if words:
+            return " ".join(words) + ("…" if len(self.text.split()) > _LABEL_WORDS else "")
+        return PurePath(self.path).name or self.id
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def events_frame(analyses: Sequence[DocumentAnalysis]) -> pd.DataFrame:
             rows.append(
                 {
                     "document": document.id,
-                    "title": document.title or Path(document.path).name,
+                    "title": document.label,
                     "language": document.language,
                     "event": event.id,
                     "earliest": event.time.earliest,

@@ -158,7 +158,7 @@ class CompareView(QWidget):
             chooser.clear()
             for analysis in self.workspace.analyses:
                 doc = analysis.document
-                name = doc.title or doc.path.rsplit("/", 1)[-1]
+                name = doc.label
                 chooser.addItem(f"{name} [{doc.language or '?'}]", doc.id)
             index = chooser.findData(previous[side])
             chooser.setCurrentIndex(index if index >= 0 else min(side, chooser.count() - 1))
@@ -241,7 +241,7 @@ class CompareView(QWidget):
 
     def _name(self, document_id: str) -> str:
         doc = self.workspace.analysis(document_id).document
-        return (doc.title or doc.path.rsplit("/", 1)[-1])[:40]
+        return (doc.label)[:40]
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.workspace.select(item.data(Qt.ItemDataRole.UserRole))

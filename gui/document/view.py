@@ -67,7 +67,7 @@ class DocumentView(QWidget):
         self.chooser.clear()
         for analysis in self.workspace.analyses:
             doc = analysis.document
-            self.chooser.addItem(doc.title or doc.path.rsplit("/", 1)[-1], doc.id)
+            self.chooser.addItem(doc.label, doc.id)
         self.chooser.blockSignals(False)
         index = self.chooser.findData(current)
         self.chooser.setCurrentIndex(max(index, 0))

@@ -49,12 +49,12 @@ class UndatedModel(QStandardItemModel):
         for source, events in groups.items():
             document = layout.documents[source]
             date = document.date.value or "no publication date"
-            title = document.title or document.id
+            title = document.label
             group = QStandardItem(f"{title}\n{len(events)} undated · {date}")
             group.setFont(bold)
             group.setIcon(_dot(source))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setToolTip(f"{document.title or document.id}\n{document.path}")
+            group.setToolTip(f"{document.label}\n{document.path}")
             for event_index in events:
                 _, event = layout.events[event_index]
                 row = QStandardItem(f"{event.text}\n{undated_reason(event)} · cue “{event.cue}”")

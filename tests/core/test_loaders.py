@@ -233,3 +233,11 @@ def test_hostile_html_scripts_are_not_text(tmp_path: Path) -> None:
     )
     doc = load_document(write(tmp_path, "x.html", html.encode()), "d1")
     assert "alert" not in doc.text
+
+
+def test_label_falls_back_to_the_opening_words(seed_paths: list[Path]) -> None:
+    estonian = load_document(seed_paths[0], "d1")
+    assert estonian.title is None
+    assert estonian.label == "Hukkunute seas on 16 välikomandöri ja rohkem…"
+    english = load_document(seed_paths[1], "d2")
+    assert english.label == english.title

@@ -16,7 +16,6 @@ import heapq
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Literal, get_args
 
 import numpy as np
@@ -485,7 +484,7 @@ def _runs(group: np.ndarray, x0: np.ndarray, x1: np.ndarray, width: float) -> _R
 
 
 def _title(document: Document) -> str:
-    return document.title or PurePath(document.path).name or document.id
+    return document.label
 
 
 def _describe(document: Document) -> str:
