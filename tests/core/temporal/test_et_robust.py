@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from timeweave.model import NO_DATE, DocumentDate
 from timeweave.temporal import tag
 from timeweave.temporal.lang import et
+from timeweave.temporal.lang.et import patterns
 
 # Pieces that reach deep into the grammar: numbers, dots, dashes, clock words, inflected
 # time words, modifiers and postpositions, glued together in any order.
@@ -58,3 +59,19 @@ def test_edge_inputs() -> None:
                  "22.10." * 2000, "X" * 3000):
         _check(text)
         tag(text, "et", DocumentDate.parse("2017-10-19", "t"))
+
+
+# Words that wake no rule, so a soup of them and time words breaks into separate windows.
+_FILLER = ["ja", "maja", "ütles", "Tallinnas", "lumi", "ning", "väga", "suurt", "tööd"]
+_SPACED = st.lists(st.sampled_from(_PIECES + _FILLER * 6), max_size=60).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(_TEXT, _SPACED))
+def test_windows_find_what_the_whole_text_finds(text: str) -> None:
+    """Tokenizing only around trigger words changes nothing: same mentions as a full pass."""
+    tokens = patterns.tokenize(text)
+    whole = [(tokens[item.start].start, tokens[item.end - 1].end, item.type, item.spec, item.mod)
+             for item in patterns.find_tokens(tokens)]
+    windowed = [(m.start, m.end, m.type, m.spec, m.mod) for m in patterns.find(text)]
+    assert windowed == whole

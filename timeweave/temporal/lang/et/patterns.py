@@ -51,6 +51,7 @@ from timeweave.temporal.lang.et.vocab import (
     Reading,
     roman,
 )
+from timeweave.temporal.scan import word_trie
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
 _MIN_YEAR, _MAX_YEAR = 1000, 2099
@@ -98,14 +99,15 @@ class Found:
 Rule = Callable[[list[Token], int], Found | None]
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split into words, digit runs and single punctuation marks, keeping offsets.
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split ``text[start:end]`` into words, digit runs and single punctuation marks, keeping
+    offsets in ``text`` (a slice that begins and ends at whitespace tokenizes as in the whole).
 
     A hyphenated word stays whole ("üle-eelmisel", "Ida-Virumaa") unless it is two time words
     joined as a range or a pair: "jaanuaris-aprillis", "laupäeviti-pühapäeviti".
     """
     tokens: list[Token] = []
-    for match in _TOKEN_RE.finditer(text):
+    for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = match.group()
         start, end = match.span()
         if "-" not in word:
@@ -1286,15 +1288,17 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
 )
 _TRIGGERS = frozenset(("kell", "kella", "kl", "kohe", "öösel", "ööseks", "kord", *_EVERY_WORDS))
 _PREFIXES = ("lähi", *_LAST_NEAR, *SEASON_PREFIXES, *DECADE_WORDS, *YEAR_DEICTICS)
-_LENGTH_ENDINGS = frozenset(
-    form[-4:] for form, readings in LEXICON.items()
+_LENGTH_FORMS = tuple(
+    form for form, readings in LEXICON.items()
     if any(reading.kind == "length" for reading in readings)
 )
+# A compound length adjective ends in a length form, "-gi"/"-ki" allowed: "kolme|aastane".
+_LENGTH_TAIL = re.compile(rf"(?:{word_trie(_LENGTH_FORMS)})(?:gi|ki)?$")
 
 
 def _classes(text: str) -> frozenset[str]:
-    """What a token can be the start of: its reading kinds, "int", "roman", "length" (the
-    ending of a length adjective), a trigger word or a bound prefix ("lähi-", "hilis-")."""
+    """What a token can be the start of: its reading kinds, "int", "roman", "length" (a
+    compound ending in a length adjective), a trigger word or a bound prefix ("lähi-")."""
     low = text.lower()
     found = {reading.kind for reading in _lookup(text)}
     if _is_int(text):
@@ -1303,7 +1307,8 @@ def _classes(text: str) -> frozenset[str]:
         found.add(low)
     if low.startswith(_PREFIXES):  # one C-level test first: most words have none
         found.update(prefix for prefix in _PREFIXES if low.startswith(prefix))
-    if low[-4:] in _LENGTH_ENDINGS:
+    tail = _LENGTH_TAIL.search(low, 2)  # as _length_adjective splits: a head of 2+ letters
+    if tail is not None and len(low) - tail.start() > 4:
         found.add("length")
     if text.isupper() and roman(text) is not None:
         found.add("roman")
@@ -1380,9 +1385,79 @@ def find_tokens(tokens: list[Token]) -> list[Found]:
 
 
 def find(text: str) -> list[Mention]:
-    """All Estonian time expressions in ``text``, sorted, with exact character spans."""
-    tokens = tokenize(text)
-    return [
-        Mention(tokens[item.start].start, tokens[item.end - 1].end, item.type, item.spec, item.mod)
-        for item in find_tokens(tokens)
-    ]
+    """All Estonian time expressions in ``text``, sorted, with exact character spans.
+
+    Only the windows around the words a rule can start at are tokenized (:func:`windows`):
+    most of a news text holds none, and tokenizing it all was the largest cost.
+    """
+    mentions: list[Mention] = []
+    for start, end in windows(text):
+        tokens = tokenize(text, start, end)
+        mentions.extend(
+            Mention(tokens[item.start].start, tokens[item.end - 1].end, item.type, item.spec,
+                    item.mod)
+            for item in find_tokens(tokens)
+        )
+    return mentions
+
+
+# A window reaches this many whitespace-separated words around a trigger: more than any rule
+# looks back (7 tokens) or any match runs on past its last trigger word.
+_WORDS_BEFORE, _WORDS_AFTER = 7, 6
+_LETTERS = "a-zõäöüšž"
+_MODIFIER_KINDS = frozenset(("rel", "num", "quant", "ord"))
+
+
+def _trigger_scanner() -> re.Pattern[str]:
+    """One regex over lower-cased text that finds a word of every match :func:`find_tokens`
+    can make: a digit, a lexicon form of a kind that can head an expression (with "-gi"/"-ki"),
+    a trigger word, a bound prefix, or the length adjective a compound ends in
+    ("kolme|aastane"). Modifier kinds are left out: "selle", "kaks", "esimese" and "paar" are
+    times only next to a head word, whose window reaches them. Loose edges only ever add
+    windows; Roman numerals need the original case (:data:`_ROMAN`)."""
+    heads = [form for form, readings in LEXICON.items()
+             if any(reading.kind not in _MODIFIER_KINDS for reading in readings)]
+    initials = re.escape("".join(sorted({word[0] for word in (*heads, *_TRIGGERS, *_PREFIXES)})))
+    return re.compile(
+        rf"\d+|(?<![{_LETTERS}])(?=[{initials}])(?:"
+        rf"(?:{word_trie([*heads, *_TRIGGERS])})(?:gi|ki)?(?![{_LETTERS}])"
+        rf"|{word_trie(_PREFIXES)})"
+        rf"|(?:{word_trie(_LENGTH_FORMS)})(?:gi|ki)?(?![{_LETTERS}])"
+    )
+
+
+_SCANNER = _trigger_scanner()
+_ROMAN = re.compile(r"\b[IVXLCDM]+\b")
+_WORD_AHEAD = re.compile(rf"(?:\s*\S+){{1,{_WORDS_AFTER}}}")
+_WORD_BEHIND = re.compile(rf"\S*(?:\s+\S+){{0,{_WORDS_BEFORE}}}\s*")
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Merged ``[start, end)`` slices around every trigger, each starting and ending at
+    whitespace or the text's edge, so tokenizing a slice gives the whole text's tokens."""
+    folded = text.lower()
+    if len(folded) != len(text):  # a letter whose lower case is longer: keep offsets exact
+        folded = "".join(char.lower()[0] for char in text)
+    hits = sorted(
+        [match.start() for match in _SCANNER.finditer(folded)]
+        + [match.start() for match in _ROMAN.finditer(text)]
+    )
+    merged: list[tuple[int, int]] = []
+    for hit in hits:
+        ahead = _WORD_AHEAD.match(text, hit)
+        high = ahead.end() if ahead else len(text)
+        while high < len(text) and not text[high].isspace():
+            high += 1
+        if merged and hit <= merged[-1][1]:  # in the last window: its reach may extend it
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+            continue
+        low = max(0, hit - 400)
+        behind = _WORD_BEHIND.match(text[low:hit][::-1])
+        low = hit - (behind.end() if behind else 0)
+        while low > 0 and not text[low - 1].isspace():
+            low -= 1
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], high)
+        else:
+            merged.append((low, high))
+    return merged
