@@ -7,6 +7,8 @@ languages go through dateparser (:mod:`timeweave.temporal.fallback`), which is w
 
 from __future__ import annotations
 
+import re
+
 from timeweave.model import DocumentDate, Timex
 from timeweave.temporal import fallback
 from timeweave.temporal.base import Mention, TemporalLanguage
@@ -14,6 +16,9 @@ from timeweave.temporal.lang import LANGUAGES
 from timeweave.temporal.resolve import Discourse, resolve, uses_tense
 
 __all__ = ["LANGUAGES", "language_for", "tag"]
+
+# A sentence ends at a full stop, "!" or "?" before a capital (not "6. mai"), or a line break.
+_SENTENCE_END = re.compile(r"[.!?…]+[»”\"]?\s+(?=[\"«„“]?[A-ZÕÄÖÜŠŽ])|\n")
 
 
 def language_for(language: str | None) -> TemporalLanguage | None:
@@ -48,10 +53,16 @@ def _from_mentions(text: str, rules: TemporalLanguage, dct: DocumentDate) -> lis
     mentions: list[Mention] = sorted(rules.find(text), key=lambda m: (m.start, m.end))
     timexes: list[Timex] = []
     discourse = Discourse()
+    day_end: int | None = None  # where the last mention naming a day ended
     for mention in mentions:
         tense = rules.tense(text, mention.start, mention.end) if uses_tense(mention.spec) \
             else None
-        resolved = resolve(mention, dct, tense, discourse)
+        in_view = not rules.undated_times or (
+            day_end is not None
+            and len(_SENTENCE_END.findall(text, day_end, mention.start)) <= 1)
+        resolved = resolve(mention, dct, tense, discourse, in_view)
+        if resolved.earliest is not None and resolved.earliest == resolved.latest:
+            day_end = mention.end
         discourse = discourse.after(mention.spec, resolved)
         timexes.append(
             Timex(f"t{len(timexes) + 1}", mention.start, mention.end,

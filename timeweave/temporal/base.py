@@ -165,3 +165,8 @@ class TemporalLanguage:
     code: str
     find: Callable[[str], list[Mention]]
     tense: Callable[[str, int, int], Tense | None]
+    undated_times: bool = False
+    """A time of day alone ("õhtul", "kell 20") with no day named in its sentence or the one
+    before, in a clause not told in the past, keeps its bare value (``TEV``): such times are
+    mostly habitual or generic ("öösel on liiklus väiksem"), and the language's gold leaves
+    them undated."""

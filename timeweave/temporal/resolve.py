@@ -87,9 +87,18 @@ class Discourse:
 
 
 def resolve(mention: Mention, dct: DocumentDate, tense: Tense | None = None,
-            discourse: Discourse | None = None) -> Resolved:
+            discourse: Discourse | None = None, day_in_view: bool = True) -> Resolved:
     """Turn one mention's spec into a value and bounds, given the DCT, the clause's tense and
-    what the text said before it."""
+    what the text said before it.
+
+    ``day_in_view=False`` (no day named close before, see
+    :attr:`~timeweave.temporal.base.TemporalLanguage.undated_times`) leaves a time of day alone
+    undated unless its clause is in the past, which tells of one episode on one day.
+    """
+    if not day_in_view and tense != -1 and _is_time_of_day(mention.spec):
+        spec = mention.spec
+        return Resolved(_time_suffix(spec.hour, spec.minute, spec.part_of_day),  # type: ignore[union-attr]
+                        None, None)
     try:
         if discourse is not None:
             counted = _from_discourse(mention.spec, discourse)

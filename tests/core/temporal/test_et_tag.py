@@ -67,3 +67,21 @@ def test_tana_as_nowadays_is_the_present_not_the_day() -> None:
             "Täna kohtub Eesti Venemaaga.")
     values = [(timex.text, timex.value) for timex in tag(text, "et", dct)]
     assert values == [("Täna", "PRESENT_REF"), ("täna", "PRESENT_REF"), ("Täna", "2000-04-04")]
+
+
+DAY_DCT = DocumentDate.parse("2007-06-16", "header")
+
+
+def test_a_time_of_day_alone_is_dated_only_with_a_day_in_view_or_a_past_clause() -> None:
+    def values(text: str) -> dict[str, str]:
+        return {timex.text: timex.value for timex in tag(text, "et", DAY_DCT)}
+
+    # Generic advice: no day named, present tense - the gold leaves it undated, no bounds.
+    generic = tag("Ja üldse pole tarvis hilja õhtul süüa.", "et", DAY_DCT)
+    assert [(t.value, t.earliest, t.latest) for t in generic] == [("TEV", None, None)]
+    # A day named in the sentence before: that day's evening.
+    assert values("Teisipäeval algab pidu. Õhtul esineb ansambel.")["Õhtul"] == "2007-06-19TEV"
+    # Told in the past: one episode, on the story's day.
+    assert values("Pikk päev. Õhtul saabus politsei kohale.")["Õhtul"] == "2007-06-16TEV"
+    # Several sentences after the day: out of view again.
+    assert values("Teisipäeval algab pidu. Üks. Kaks. Õhtul on liiklus väiksem.")["Õhtul"] == "TEV"

@@ -9,6 +9,6 @@ from timeweave.temporal.base import TemporalLanguage
 from timeweave.temporal.lang.et.patterns import find
 from timeweave.temporal.lang.et.tense import guess
 
-LANGUAGE = TemporalLanguage(code="et", find=find, tense=guess)
+LANGUAGE = TemporalLanguage(code="et", find=find, tense=guess, undated_times=True)
 
 __all__ = ["LANGUAGE"]
