@@ -85,3 +85,19 @@ def test_a_time_of_day_alone_is_dated_only_with_a_day_in_view_or_a_past_clause()
     assert values("Pikk päev. Õhtul tuli politsei kohale.")["Õhtul"] == "2007-06-16TEV"
     # Several sentences after the day: out of view again.
     assert values("Teisipäeval algab pidu. Üks. Kaks. Õhtul on liiklus väiksem.")["Õhtul"] == "TEV"
+
+
+def test_the_night_before_a_day_is_one_expression_on_that_day() -> None:
+    dct = DocumentDate.parse("2009-12-16", "header")
+    found = tag("Tapatalgud korraldasid hundid ööl vastu 14. septembrit, kui suri lammas. "
+                "Ööl vastu eilset kadus auto.", "et", dct)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("ööl vastu 14. septembrit", "TIME", "2009-09-14TNI"),
+        ("Ööl vastu eilset", "TIME", "2009-12-15TNI"),
+    ]
+
+
+def test_noon_and_midnight_are_clock_times() -> None:
+    found = tag("Neljapäeva südaööl süttis hoone. Keskpäeval lendasid nad koju.", "et", DAY_DCT)
+    # The noon is on the Thursday the sentence before named.
+    assert [t.value for t in found] == ["2007-06-14T00:00", "2007-06-14T12:00"]

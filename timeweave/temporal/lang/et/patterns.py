@@ -40,6 +40,7 @@ from timeweave.temporal.lang.et.vocab import (
     DURATION_POSTPOSITIONS,
     LEXICON,
     MONTH_ABBREVIATIONS,
+    NAMED_HOURS,
     PERIOD_POSITIONS,
     POINT_ONLY_MODIFIERS,
     PRE_MODIFIER_PAIRS,
@@ -469,6 +470,9 @@ def _point(tokens: list[Token], index: int) -> Found | None:
     "eile", "eile õhtul", "laupäeval kell 14", "täna öösel kell 01.00", "kell 14.30",
     "hommikul kella kuuest", "19. aprillil kell 18.30", "samal õhtul", "eelmisel õhtul".
     """
+    night = _night_before(tokens, index)
+    if night is not None:
+        return night
     anchor = _anchor(tokens, index)
     spec: TimeSpec | None = anchor[0] if anchor else None
     mod = anchor[2] if anchor else None
@@ -504,12 +508,41 @@ def _point(tokens: list[Token], index: int) -> Found | None:
     hour = None if clock is None else _with_part_of_day(clock.hour, part)
     minute = None if clock is None else clock.minute
     time_part = part if clock is None else None
+    named = _named_hour(tokens, position - 1) if clock is None and part is not None else None
+    if named is not None:  # "keskpäeval": T12:00
+        hour, minute, time_part = named, 0, None
     if spec is None:
         spec = Absolute(hour=hour, minute=minute, part_of_day=time_part)
     else:
         spec = dataclasses.replace(spec, hour=hour, minute=minute,  # type: ignore[type-var]
                                    part_of_day=time_part)
     return Found(index, position, "TIME", spec, mod)
+
+
+def _named_hour(tokens: list[Token], index: int) -> int | None:
+    """The clock hour a part-of-day word names exactly: noon, midnight."""
+    for reading in _readings(_at(tokens, index), "pod"):
+        if reading.lemma in NAMED_HOURS:
+            return NAMED_HOURS[reading.lemma]
+    return None
+
+
+def _night_before(tokens: list[Token], index: int) -> Found | None:
+    """"ööl vastu esmaspäeva", "ööl vastu 14. septembrit": the night that ends on a day.
+
+    One expression, dated (as the gold does) on the day it leads into, at night.
+    """
+    if not (_word(tokens, index, ("ööl", "öö")) and _word(tokens, index + 1, ("vastu",))):
+        return None
+    anchor = _anchor(tokens, index + 2)
+    if anchor is None:
+        return None
+    spec, end, mod = anchor
+    if isinstance(spec, Absolute) and spec.day is None:
+        return None
+    return Found(index, end, "TIME",
+                 dataclasses.replace(spec, part_of_day="NI"),  # type: ignore[type-var]
+                 mod)
 
 
 def _nowadays(tokens: list[Token], index: int) -> bool:

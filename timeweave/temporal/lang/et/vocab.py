@@ -125,6 +125,8 @@ PARTS_OF_DAY: dict[str, tuple[PartOfDay, Stems]] = {
     "südaöö": ("NI", stems("südaöö", "südaöö", "südaööd")),
     "kesköö": ("NI", stems("kesköö", "kesköö", "keskööd")),
 }
+# Noon and midnight name a clock time, not a stretch of the day: "keskpäeval" is T12:00.
+NAMED_HOURS: dict[str, int] = {"keskpäev": 12, "südaöö": 0, "kesköö": 0}
 # "lõuna" is also "south" ("lõunas" = in the south): only its time-only cases are taken.
 NOON_FORMS: dict[str, Case] = {"lõunal": "ade", "lõunani": "ter", "lõunaks": "tra"}
 # "päeval" alone is "in the daytime"; with a modifier ("järgmisel päeval") it is a day.
