@@ -35,10 +35,10 @@ APP_ID = "org.timeweave.Timeweave"
 ICONS = ROOT / "resources" / "icons"
 HICOLOR_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
-EXTRA_DEPENDS = ("fonts-dejavu-core", "fontconfig-config", "xkb-data")
+EXTRA_DEPENDS = ("fonts-dejavu-core", "fontconfig-config")
 """Data, not libraries, so ldd cannot see them. Qt ships no fonts (every glyph is a box without
-a font package); the bundled libfontconfig reads /etc/fonts from fontconfig-config; the bundled
-libxkbcommon reads keyboard layouts from xkb-data."""
+a font package); without /etc/fonts (fontconfig-config) the bundled libfontconfig prints
+"Cannot load default config file" on every start (seen in a clean Debian 12 root)."""
 
 DEB_COMPRESSION = ("xz", "6")
 """Measured on this bundle (2 busy cores): xz -6 191 MB in 212 s, zstd -19 197 MB in 262 s,

@@ -2,8 +2,9 @@
 # Smoke-test the frozen app the way an analyst meets it.
 #   1. `timeweave --self-test` offscreen: the whole pipeline on the bundled samples.
 #   2. Under Xvfb, a real X window: `timeweave SAMPLE...` must show the main window, finish the
-#      analysis (the title turns from "Timeweave" to "Untitled — Timeweave" when the documents
-#      are in the workspace), stay alive, and print no traceback. A screenshot goes to dist/smoke/.
+#      analysis (the title "Untitled — Timeweave" gains the unsaved-changes star, "Untitled* —",
+#      once the analysed documents are in the workspace), stay alive, and print no traceback.
+#      A screenshot goes to dist/smoke/window.png.
 # Usage: build/smoke.sh [path/to/timeweave]   (default dist/timeweave/timeweave)
 # Needs: xvfb-run (xvfb, xauth), xdotool; ImageMagick's `import` for the screenshot if present.
 set -euo pipefail
@@ -41,7 +42,7 @@ elapsed() { awk -v now="$EPOCHREALTIME" -v t0="$started" 'BEGIN { print now - t0
 timeout "$WINDOW_TIMEOUT" xdotool search --sync --onlyvisible --name "Timeweave" >/dev/null \
   || fail "no visible Timeweave window within ${WINDOW_TIMEOUT} s"
 printf 'smoke: window shown after %.1f s\n' "$(elapsed)"
-timeout "$OPEN_TIMEOUT" xdotool search --sync --onlyvisible --name "Untitled.* — Timeweave" \
+timeout "$OPEN_TIMEOUT" xdotool search --sync --onlyvisible --name "^Untitled\* — Timeweave$" \
   >/dev/null || fail "the samples were not opened within ${OPEN_TIMEOUT} s"
 printf 'smoke: %d samples opened and analysed after %.1f s\n' "${#SAMPLES[@]}" "$(elapsed)"
 sleep 2  # let the timeline paint; a crash while painting shows up below
