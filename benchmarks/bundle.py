@@ -94,8 +94,9 @@ def main() -> int:
     bundle = tree_size(BUNDLE)
     print(f"bundle unpacked      {bundle / MB:7.1f} MB   ({verdict(bundle, TARGETS['bundle'])}"
           f" <= {TARGETS['bundle'] // MB} MB)")
+    parts = [p for p in (BUNDLE / "_internal").iterdir() if not p.is_symlink()]
     largest = sorted(((tree_size(p) if p.is_dir() else p.stat().st_size, p.name)
-                      for p in (BUNDLE / "_internal").iterdir()), reverse=True)[:5]
+                      for p in parts), reverse=True)[:5]
     print("  largest parts      " + ", ".join(f"{name} {size / MB:.0f}" for size, name in largest))
     deb = DIST / f"timeweave_{version}_amd64.deb"
     if deb.exists():

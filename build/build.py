@@ -251,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
         saved = strip(BUNDLE)
         print(f"build: stripped {saved / 1e6:.0f} MB")
     info["strip_seconds"] = round(time.perf_counter() - started, 1)
+    dangling = [str(p.relative_to(BUNDLE)) for p in BUNDLE.rglob("*") if p.is_symlink()
+                and not p.exists()]
+    if dangling:
+        raise SystemExit(f"build: links to files the spec dropped: {', '.join(dangling)}")
     info["bundle_bytes"] = tree_size(BUNDLE)
     tarball = DIST / f"timeweave-{ver}-linux-x86_64.tar.gz"
     info["tar_seconds"] = round(make_tarball(BUNDLE, tarball, f"timeweave-{ver}"), 1)
