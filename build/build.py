@@ -187,7 +187,7 @@ def stage_deb(folder: Path, stage: Path) -> None:
     (doc / "copyright").write_text(
         "Timeweave is distributed under the MIT license.\n"
         "/opt/timeweave/_internal holds Python, Qt (LGPL-3.0), spaCy and its English pipeline\n"
-        "(MIT), lingua (Apache-2.0) and the other packages named in pyproject.toml, each under\n"
+        "(MIT), py3langid (BSD-3-Clause) and the other packages named in pyproject.toml, each under\n"
         "its own license, as shipped in their wheels.\n",
         encoding="utf-8",
     )
