@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,3 +76,24 @@ def test_windows_find_what_the_whole_text_finds(text: str) -> None:
              for item in patterns.find_tokens(tokens)]
     windowed = [(m.start, m.end, m.type, m.spec, m.mod) for m in patterns.find(text)]
     assert windowed == whole
+
+
+_EVERY_RULE = tuple(rule for rule, _ in patterns.RULES)
+# Numbers and what can follow one, dense enough that every rule starting at a number is hit.
+_AFTER_NUMBERS = ["22", "3", "1990", "2017", "2,5", "kolme", "kaks", "paar", ".", "-", ":", "/",
+                  ",", "oktoobril", "okt", "aastal", "aasta", "aastat", "päeva", "tundi", "aja",
+                  "tagasi", "pärast", "jooksul", "viimase", "esimese", "korda", "nädalas",
+                  "ndatel", "aastane", "sajandil", "kvartalis", "kell", "õhtul"]
+_NUMBER_SOUP = st.lists(st.tuples(st.sampled_from(_AFTER_NUMBERS), st.sampled_from([" ", ""])),
+                        max_size=30).map(lambda pairs: "".join(a + b for a, b in pairs))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(_TEXT, _SPACED, _NUMBER_SOUP))
+def test_rule_dispatch_finds_what_every_rule_everywhere_finds(text: str) -> None:
+    """Trying only the rules a token's class and the next token allow changes nothing."""
+    tokens = patterns.tokenize(text)
+    dispatched = patterns.find_tokens(tokens)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(patterns, "_rules_at", lambda _text: (_EVERY_RULE, False))
+        assert patterns.find_tokens(tokens) == dispatched

@@ -74,6 +74,11 @@ class Token(NamedTuple):
     is_int: bool = False
 
 
+# The tuple constructor itself: a named tuple's own ``__new__`` is a Python function, and one
+# call of it per word was a tenth of the tagger's time.
+_new_token = tuple.__new__
+
+
 def _token(text: str, start: int = 0, end: int = 0) -> Token:
     return Token(text, text.lower(), start, end, _is_int(text))
 
@@ -108,11 +113,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     joined as a range or a pair: "jaanuaris-aprillis", "laupäeviti-pühapäeviti".
     """
     tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = match.group()
         start, end = match.span()
-        if "-" not in word:
-            tokens.append(Token(word, word.lower(), start, end, _is_int(word)))
+        if "-" not in word:  # the common case, inlined: this loop runs once per word
+            append(_new_token(Token, (word, word.lower(), start, end, word.isdigit()
+                                      and word.isascii() and len(word) <= _MAX_DIGITS)))
             continue
         if not _lookup(word):
             parts = word.split("-")
@@ -137,25 +144,29 @@ def _lookup(text: str) -> tuple[Reading, ...]:
     return readings or ()
 
 
-def _readings(token: Token | None, kind: Kind, cases: Iterable[Case] | None = None,
-              number: str | None = None) -> list[Reading]:
+def _readings(token: Token | None, kind: Kind,
+              cases: tuple[Case, ...] | frozenset[Case] | None = None,
+              number: str | None = None) -> tuple[Reading, ...]:
     """The lexicon readings of ``token`` of one kind, optionally limited to cases/number."""
     if token is None:
-        return []
-    readings = _of_kind(token.text, kind)
-    if not readings or cases is None and number is None:
-        return list(readings)
-    allowed = None if cases is None else frozenset(cases)
-    return [
-        reading for reading in readings
-        if (allowed is None or reading.case in allowed)
-        and (number is None or reading.number == number)
-    ]
+        return ()
+    if cases is None and number is None:
+        return _of_kind(token.text, kind)
+    return _of_form(token.text, kind, cases, number)
 
 
 @lru_cache(maxsize=65536)
 def _of_kind(text: str, kind: Kind) -> tuple[Reading, ...]:
     return tuple(reading for reading in _lookup(text) if reading.kind == kind)
+
+
+@lru_cache(maxsize=65536)
+def _of_form(text: str, kind: Kind, cases: tuple[Case, ...] | frozenset[Case] | None,
+             number: str | None) -> tuple[Reading, ...]:
+    return tuple(
+        reading for reading in _of_kind(text, kind)
+        if (cases is None or reading.case in cases) and (number is None or reading.number == number)
+    )
 
 
 def _bare(word: str) -> Token:
@@ -1348,13 +1359,53 @@ def _classes(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# What the token after a number must be for a rule to read on from it (its classes or its
+# own lower-case text, :func:`_follower`); a rule not listed reads a number alone ("1898").
+# Numbers are the commonest starts, and most are counts of things ("5 inimest", "2000 krooni")
+# that only this look-ahead tells apart without running each rule.
+_SEPARATORS = (".", "/", "-")
+_AFTER_NUMBER: dict[Rule, tuple[str, ...]] = {
+    _numeric_datetime: _SEPARATORS, _clock_digits: (":",),
+    _point: (*_SEPARATORS, "month"),  # "22.10.", "22. oktoobril", "22 oktoobril"
+    _range_first_day: (".",), _year_phrase: (".",), _century: (".",), _quarter_rule: (".",),
+    _decade: (".", *_DASHES, "decade_suffix"),
+    _length_adjective: (*_DASHES, "length"),
+    # an amount: more numeral words, "2,5", then a unit or "korda", "viimase", an ordinal
+    _ago_or_later: ("num", ",", "unit", "time_noun"),
+    _duration: ("num", ",", "unit", "ord", "viimas"),
+    _every: ("num", ",", "korda", "kord", "korra"),
+}
+_NUMBER_CLASSES = frozenset(("int", "num", "quant"))
+
+
 @lru_cache(maxsize=65536)
-def _rules_at(text: str) -> tuple[Rule, ...]:
-    """The rules, in priority order, that can start at a token with this text."""
+def _follower(text: str) -> frozenset[str]:
+    """What a token can be after a number: its classes and its own lower-case text."""
+    low = text.lower()
+    found = {low, *_classes(text)}
+    if DECADE_SUFFIX.match(low):
+        found.add("decade_suffix")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _rules_at(text: str) -> tuple[tuple[Rule, ...], bool]:
+    """The rules, in priority order, that can start at a token with this text, and whether
+    the token is a number and nothing else (then :func:`_after_number` narrows them)."""
     classes = _classes(text)
     if not classes:
-        return ()
-    return tuple(rule for rule, starts in RULES if classes.intersection(starts))
+        return (), False
+    rules = tuple(rule for rule, starts in RULES if classes.intersection(starts))
+    return rules, classes <= _NUMBER_CLASSES
+
+
+@lru_cache(maxsize=65536)
+def _after_number(rules: tuple[Rule, ...], following: str) -> tuple[Rule, ...]:
+    """Of the rules that can start at a number, those that can read on to ``following``
+    (the next token's text, "" at the end)."""
+    after = _follower(following) if following else frozenset()
+    return tuple(rule for rule in rules
+                 if rule not in _AFTER_NUMBER or after.intersection(_AFTER_NUMBER[rule]))
 
 
 def _best(tokens: list[Token], index: int, rules: tuple[Rule, ...]) -> Found | None:
@@ -1402,8 +1453,11 @@ def find_tokens(tokens: list[Token]) -> list[Found]:
     found: list[Found] = []
     index = 0
     floor = 0
-    while index < len(tokens):
-        rules = _rules_at(tokens[index].text)
+    count = len(tokens)
+    while index < count:
+        rules, number = _rules_at(tokens[index].text)
+        if number:
+            rules = _after_number(rules, tokens[index + 1].text if index + 1 < count else "")
         if not rules:
             index += 1
             continue
