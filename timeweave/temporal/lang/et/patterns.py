@@ -112,26 +112,40 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     A hyphenated word stays whole ("üle-eelmisel", "Ida-Virumaa") unless it is two time words
     joined as a range or a pair: "jaanuaris-aprillis", "laupäeviti-pühapäeviti".
     """
-    tokens: list[Token] = []
-    append = tokens.append
-    for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        word = match.group()
-        start, end = match.span()
-        if "-" not in word:  # the common case, inlined: this loop runs once per word
-            append(_new_token(Token, (word, word.lower(), start, end, word.isdigit()
-                                      and word.isascii() and len(word) <= _MAX_DIGITS)))
-            continue
-        if not _lookup(word):
-            parts = word.split("-")
-            if all(_lookup(part) for part in parts):
-                for number, part in enumerate(parts):
-                    if number:
-                        tokens.append(Token("-", "-", start - 1, start))
-                    tokens.append(_token(part, start, start + len(part)))
-                    start += len(part) + 1
-                continue
-        tokens.append(_token(word, start, end))
-    return tokens
+    stop = len(text) if end is None else end
+    # One comprehension, the tuple built directly: this runs once per word of the text.
+    tokens = [
+        _new_token(Token, (word, word.lower(), match.start(), match.end(),
+                           word.isdigit() and word.isascii() and len(word) <= _MAX_DIGITS))
+        for match in _TOKEN_RE.finditer(text, start, stop) for word in (match.group(),)
+    ]
+    if text.find("-", start, stop) < 0:
+        return tokens
+    pairs = {token.start: pieces for token in tokens
+             if len(token.text) > 1 and "-" in token.text
+             and (pieces := _split_pair(token.text, token.start))}
+    if not pairs:
+        return tokens
+    result: list[Token] = []
+    for token in tokens:
+        result.extend(pairs.get(token.start, (token,)))
+    return result
+
+
+def _split_pair(word: str, start: int) -> list[Token]:
+    """A hyphenated word's parts, when they are time words and the whole is not; else []."""
+    if _lookup(word):
+        return []
+    parts = word.split("-")
+    if not all(_lookup(part) for part in parts):
+        return []
+    pieces: list[Token] = []
+    for number, part in enumerate(parts):
+        if number:
+            pieces.append(Token("-", "-", start - 1, start))
+        pieces.append(_token(part, start, start + len(part)))
+        start += len(part) + 1
+    return pieces
 
 
 @lru_cache(maxsize=65536)
