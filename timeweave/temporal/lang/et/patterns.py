@@ -1176,11 +1176,11 @@ def _recent_periods(tokens: list[Token], index: int) -> Found | None:
     if token.low.startswith("lähi") and (len(token.low) > 4 or _at(tokens, index + 1)):
         rest = token.low.removeprefix("lähi").lstrip("-")
         following = rest or tokens[index + 1].low
-        plural = _readings(_bare(following), "unit", number="pl")
-        if plural:
+        if _readings(_bare(following), "unit", number="pl"):
+            # "lähiaastatel", "lähipäevil": the coming years or days, no length - a vague
+            # pointer at the near future, as "lähiajal", "lähitulevikus" are.
             end = index + 1 if rest else index + 2
-            return Found(index, end, "DURATION",
-                         Duration(_duration_value(None, str(plural[0].value)), 1))
+            return Found(index, end, "DATE", Reference("FUTURE_REF"))
         return None
     if not (_is_last(token) or _is_near(token)):
         return None
