@@ -94,6 +94,39 @@ def strip(folder: Path) -> int:
     return before - tree_size(folder)
 
 
+def needed_names(path: Path) -> set[str]:
+    """The sonames an ELF file asks the dynamic linker for (its NEEDED entries)."""
+    result = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True)
+    return set(re.findall(r"NEEDED\s+(\S+)", result.stdout))
+
+
+def prune_orphans(folder: Path) -> list[str]:
+    """Delete bundled shared libraries that nothing in the bundle links any more.
+
+    PyInstaller collects a plug-in's libraries before the spec drops the plug-in (the GTK theme
+    plug-in brings GTK, Pango, Cairo and Kerberos: about 11 MB), so they stay behind, unused.
+    Only top-level ``lib*.so*`` files are candidates; Python extension modules are loaded by import,
+    not linked, and libpython is opened by the bootloader, so neither is ever pruned.
+    """
+    internal = folder / "_internal"
+    needed = {path: needed_names(path) for path in elf_files(folder)}
+    candidates = {
+        path for path in needed
+        if path.parent == internal and path.name.startswith("lib") and ".so" in path.name
+        and not path.name.startswith("libpython")
+    }
+    pruned: set[Path] = set()
+    while True:
+        linked = set().union(*(names for path, names in needed.items() if path not in pruned))
+        orphans = {path for path in candidates - pruned if path.name not in linked}
+        if not orphans:
+            break
+        pruned |= orphans
+    for path in pruned:
+        path.unlink()
+    return sorted(path.name for path in pruned)
+
+
 def tree_size(folder: Path) -> int:
     """Bytes of all regular files under ``folder``."""
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
@@ -187,8 +220,8 @@ def stage_deb(folder: Path, stage: Path) -> None:
     (doc / "copyright").write_text(
         "Timeweave is distributed under the MIT license.\n"
         "/opt/timeweave/_internal holds Python, Qt (LGPL-3.0), spaCy and its English pipeline\n"
-        "(MIT), py3langid (BSD-3-Clause) and the other packages named in pyproject.toml, each under\n"
-        "its own license, as shipped in their wheels.\n",
+        "(MIT), py3langid (BSD-3-Clause) and the other packages named in pyproject.toml,\n"
+        "each under its own license, as shipped in their wheels.\n",
         encoding="utf-8",
     )
     for path in stage.rglob("*"):  # dpkg-deb refuses group-writable control folders
@@ -248,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.perf_counter()
     if not args.skip_pyinstaller:
+        pruned = prune_orphans(BUNDLE)
+        print(f"build: pruned {len(pruned)} unlinked libraries: {', '.join(pruned)}")
         saved = strip(BUNDLE)
         print(f"build: stripped {saved / 1e6:.0f} MB")
     info["strip_seconds"] = round(time.perf_counter() - started, 1)
