@@ -60,3 +60,12 @@ def test_random_text_in_any_encoding(tmp_path: Path, text: str) -> None:
     for encoding in ("utf-8", "utf-16", "utf-8-sig"):
         path.write_bytes(text.encode(encoding))
         _load_or_error(path)
+
+
+def test_docx_with_a_corrupt_deflate_stream(tmp_path: Path) -> None:
+    """Found by hypothesis: one flipped byte inside a compressed part raised zlib.error."""
+    damaged = bytearray(make_docx(["Hi"]))
+    damaged[49] ^= 0xFF
+    path = tmp_path / "d.docx"
+    path.write_bytes(bytes(damaged))
+    _load_or_error(path)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
 
 from timeweave.errors import DocumentError
 
@@ -15,7 +17,9 @@ def load_docx(data: bytes, path: str) -> tuple[str, dict[str, str]]:
     """Return the text and metadata (``title``, ``date``) of a .docx file."""
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    # A damaged package fails anywhere below: the zip directory, a deflate stream, the XML.
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError,
+            zlib.error, etree.XMLSyntaxError) as exc:
         raise DocumentError(path, f"the Word file is damaged or truncated ({exc})") from exc
     paragraphs = [p.text.strip() for p in document.paragraphs]
     text = "\n\n".join(p for p in paragraphs if p)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -21,7 +22,8 @@ def load_pdf(data: bytes, path: str) -> tuple[str, dict[str, str]]:
         info = reader.metadata
     except DocumentError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, EOFError,
+            zlib.error, RecursionError) as exc:
         raise DocumentError(path, f"the PDF is damaged or truncated ({exc})") from exc
     text = normalise_newlines("\n\n".join(p.strip() for p in pages if p.strip()))
     if not text.strip():
