@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
@@ -59,3 +60,22 @@ def click_at(qtbot: QtBot, pane: SourceText, position: int) -> None:
 
 
 SELECTED = palette.SELECTED_PASSAGE.name()
+
+
+def reopen_and_compare(qtbot: QtBot, window: MainWindow, path: Path) -> MainWindow:
+    """Save the window's project, open it in a second window, and check nothing was lost."""
+    assert window.dirty
+    assert window.write_project(path)
+    assert not window.dirty
+    other = MainWindow(recovery_dir=path.parent / "other")
+    qtbot.addWidget(other)
+    assert other.open_project(path)
+    before, after = window.current_project(), other.current_project()
+    assert after.result == before.result
+    assert after.review == before.review
+    assert after.view == before.view
+    assert other.workspace.analyses == window.workspace.analyses
+    assert other.workspace.links == window.workspace.links
+    assert other.project_path == path
+    assert not other.dirty
+    return other

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
 from tests.gui.analyses import two_sources
+from tests.gui.seeds import reopen_and_compare
 from timeweave.project import SCHEMA_VERSION, find_recovery
 from timeweave.workspace import EventRef
 
@@ -60,20 +61,7 @@ def test_save_and_reopen_is_identical(qtbot: QtBot, window: MainWindow, tmp_path
     window.reject_action.trigger()
     window.workspace.select([EventRef("d2", "e2")])
     window.compare_view.set_documents("d2", "d1")
-    path = tmp_path / "case.timeweave"
-    assert window.dirty
-    assert window.write_project(path)
-    assert not window.dirty
-    other = MainWindow(recovery_dir=tmp_path / "other")
-    qtbot.addWidget(other)
-    assert other.open_project(path)
-    before, after = window.current_project(), other.current_project()
-    assert after.result == before.result
-    assert after.review == before.review
-    assert after.view == before.view
-    assert other.workspace.analyses == window.workspace.analyses
-    assert other.project_path == path
-    assert not other.dirty
+    reopen_and_compare(qtbot, window, tmp_path / "case.timeweave")
 
 
 def test_newer_project_is_refused_and_open_work_stays(window: MainWindow, tmp_path: Path) -> None:

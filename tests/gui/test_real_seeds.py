@@ -30,6 +30,7 @@ from tests.gui.seeds import (
     fresh,
     highlighted,
     point_at,
+    reopen_and_compare,
     wait_idle,
 )
 from timeweave import compare
@@ -251,20 +252,7 @@ def test_edit_undo_redo_save_reopen_identical(
     _set_date(qtbot, window, ENGLISH, "2019-11")
     ws.select([second])
     window.compare_view.set_documents(ENGLISH, ESTONIAN)
-    path = tmp_path / "seeds.timeweave"
-    assert window.dirty
-    assert window.write_project(path)
-    assert not window.dirty
-    other = MainWindow(recovery_dir=tmp_path / "other")
-    qtbot.addWidget(other)
-    assert other.open_project(path)
-    before, after = window.current_project(), other.current_project()
-    assert after.result == before.result
-    assert after.review == before.review
-    assert after.view == before.view
-    assert other.workspace.analyses == ws.analyses
-    assert other.workspace.links == ws.links
-    assert not other.dirty
+    reopen_and_compare(qtbot, window, tmp_path / "seeds.timeweave")
 
 
 def test_exports_are_written_and_readable(window: MainWindow, tmp_path: Path) -> None:
