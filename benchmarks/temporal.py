@@ -9,7 +9,10 @@ paired with its best-overlapping system timex); value F1 = relaxed F1 x value ac
 baseline is ``dateparser.search.search_dates`` with the corpus language and the DCT as
 ``RELATIVE_BASE``; it reports substrings, which are located in the text left to right, and full
 datetimes, scored as ``YYYY-MM-DD`` DATE values. Throughput is words (whitespace tokens) per
-second of wall time, tagger and baseline over the same texts. In the per-type rows, precision
+second of process CPU time (``time.process_time``, so load from other processes on a shared
+machine does not count), measured the same way for tagger and baseline over the same texts: the
+first pass (cold caches, as an analyst's first document) and the best of ``--passes`` passes
+(warm caches, least disturbed); scores come from the first pass. In the per-type rows, precision
 counts system timexes of that type (strict: with a gold span identical to theirs, of any type)
 and recall gold timexes of that type (matched by any system timex), so a system that never says
 DURATION still shows DURATION recall, and P, R stay within 0-100 when system and gold disagree
@@ -27,6 +30,8 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from dateparser.search import search_dates  # imported here, like timeweave, not in a timed pass
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -72,7 +77,8 @@ class Report:
     total: Counts = field(default_factory=Counts)
     by_type: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in TYPES})
     words: int = 0
-    seconds: float = 0.0
+    first_seconds: float = 0.0  # CPU time of the first (scored) pass
+    best_seconds: float = 0.0  # CPU time of the fastest pass
     errors: list[tuple[str, str]] = field(default_factory=list)  # (kind, description)
 
 
@@ -141,8 +147,6 @@ def _relative_base(dct: DocumentDate) -> dt.datetime | None:
 
 def dateparser_tagger(doc: GoldDoc) -> list[SysTimex]:
     """``search_dates`` as the analyst would use it; substrings are located left to right."""
-    from dateparser.search import search_dates
-
     settings: dict[str, object] = {}
     base = _relative_base(doc.dct)
     if base is not None:
@@ -166,14 +170,22 @@ def dateparser_tagger(doc: GoldDoc) -> list[SysTimex]:
     return result
 
 
-def run(tagger: Tagger, docs: Sequence[GoldDoc]) -> Report:
+def run(tagger: Tagger, docs: Sequence[GoldDoc], passes: int) -> Report:
+    """Score the first pass; time every pass in CPU seconds, since wall time on a shared machine
+    measures the neighbours as much as the tagger."""
     report = Report()
     for doc in docs:
-        began = time.perf_counter()
+        began = time.process_time()
         system = tagger(doc)
-        report.seconds += time.perf_counter() - began
+        report.first_seconds += time.process_time() - began
         report.words += len(doc.text.split())
         score_doc(doc, system, report)
+    report.best_seconds = report.first_seconds
+    for _ in range(passes - 1):
+        began = time.process_time()
+        for doc in docs:
+            tagger(doc)
+        report.best_seconds = min(report.best_seconds, time.process_time() - began)
     return report
 
 
@@ -200,7 +212,7 @@ COLUMNS = ("strict P", "strict R", "strict F1", "relaxed P", "relaxed R", "relax
            "type acc", "value acc", "value F1")
 
 
-def print_table(title: str, reports: dict[str, Report]) -> None:
+def print_table(title: str, reports: dict[str, Report], passes: int) -> None:
     print(f"\n{title}")
     print(f"{'':<20}{'gold':>6}{'sys':>6}" + "".join(f"{c:>11}" for c in COLUMNS))
     for system, report in reports.items():
@@ -211,9 +223,11 @@ def print_table(title: str, reports: dict[str, Report]) -> None:
             print(f"{label:<20}{counts.gold:>6}{counts.system:>6}"
                   + "".join(f"{values[c]:>11.2f}" for c in COLUMNS))
     for system, report in reports.items():
-        rate = report.words / report.seconds if report.seconds else float("inf")
-        print(f"throughput {system}: {report.words} words in {report.seconds:.2f} s = "
-              f"{rate:,.0f} words/s")
+        first, best = (report.words / s if s else float("inf")
+                       for s in (report.first_seconds, report.best_seconds))
+        print(f"throughput {system} (CPU): {report.words} words; first pass "
+              f"{report.first_seconds:.2f} s = {first:,.0f} words/s; best of {passes} "
+              f"{report.best_seconds:.2f} s = {best:,.0f} words/s")
 
 
 def print_errors(report: Report, count: int) -> None:
@@ -235,15 +249,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="print N sampled examples of each error kind (timeweave only)")
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip dateparser (faster development runs)")
+    parser.add_argument("--passes", type=int, default=3,
+                        help="timed passes per tagger; the best is reported with the first")
     args = parser.parse_args(argv)
     names = args.corpus or list(CORPORA)
     grand: dict[str, Report] = {}
     for name in names:
         docs = list(read_corpus(CORPORA[name], args.limit))
-        reports = {"timeweave": run(timeweave_tagger, docs)}
+        reports = {"timeweave": run(timeweave_tagger, docs, args.passes)}
         if not args.no_baseline:
-            reports["dateparser"] = run(dateparser_tagger, docs)
-        print_table(f"== {name} ({len(docs)} docs, language {CORPORA[name].language})", reports)
+            reports["dateparser"] = run(dateparser_tagger, docs, args.passes)
+        print_table(f"== {name} ({len(docs)} docs, language {CORPORA[name].language})", reports,
+                    args.passes)
         if args.errors:
             print_errors(reports["timeweave"], args.errors)
         for system, report in reports.items():
@@ -252,9 +269,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for t in TYPES:
                 total.by_type[t].add(report.by_type[t])
             total.words += report.words
-            total.seconds += report.seconds
+            total.first_seconds += report.first_seconds
+            total.best_seconds += report.best_seconds
     if len(names) > 1:
-        print_table("== all corpora", grand)
+        print_table("== all corpora", grand, args.passes)
     return 0
 
 
