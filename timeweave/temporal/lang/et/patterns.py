@@ -1350,8 +1350,15 @@ _LENGTH_FORMS = tuple(
     form for form, readings in LEXICON.items()
     if any(reading.kind == "length" for reading in readings)
 )
-# A compound length adjective ends in a length form, "-gi"/"-ki" allowed: "kolme|aastane".
-_LENGTH_TAIL = re.compile(rf"(?:{word_trie(_LENGTH_FORMS)})(?:gi|ki)?$")
+# A compound length adjective is a number in the genitive, then a length form, each with
+# "-gi"/"-ki" allowed: "kolme|aastane", "poole|tunnine"; all that :func:`_length_adjective` reads.
+_GENITIVE_AMOUNTS = tuple(
+    form for form, readings in LEXICON.items()
+    if any(reading.kind in ("num", "quant") and reading.case == "gen" for reading in readings)
+)
+_LENGTH_COMPOUND = (rf"(?:\d+|{word_trie(_GENITIVE_AMOUNTS)})(?:gi|ki)?-*"
+                    rf"(?:{word_trie(_LENGTH_FORMS)})(?:gi|ki)?")
+_LENGTH_WORD = re.compile(_LENGTH_COMPOUND)
 
 
 def _classes(text: str) -> frozenset[str]:
@@ -1365,8 +1372,7 @@ def _classes(text: str) -> frozenset[str]:
         found.add(low)
     if low.startswith(_PREFIXES):  # one C-level test first: most words have none
         found.update(prefix for prefix in _PREFIXES if low.startswith(prefix))
-    tail = _LENGTH_TAIL.search(low, 2)  # as _length_adjective splits: a head of 2+ letters
-    if tail is not None and len(low) - tail.start() > 4:
+    if _LENGTH_WORD.fullmatch(low):
         found.add("length")
     if text.isupper() and roman(text) is not None:
         found.add("roman")
@@ -1512,19 +1518,21 @@ _MODIFIER_KINDS = frozenset(("rel", "num", "quant", "ord"))
 def _trigger_scanner() -> re.Pattern[str]:
     """One regex over lower-cased text that finds a word of every match :func:`find_tokens`
     can make: a digit, a lexicon form of a kind that can head an expression (with "-gi"/"-ki"),
-    a trigger word, a bound prefix, or the length adjective a compound ends in
-    ("kolme|aastane"). Modifier kinds are left out: "selle", "kaks", "esimese" and "paar" are
-    times only next to a head word, whose window reaches them. Loose edges only ever add
-    windows; Roman numerals need the original case (:data:`_ROMAN`)."""
+    a trigger word, a bound prefix, or a compound length adjective ("kolme|aastane"). Modifier
+    kinds are left out: "selle", "kaks", "esimese" and "paar" are times only next to a head
+    word, whose window reaches them. Loose edges only ever add windows; Roman numerals need the
+    original case (:data:`_ROMAN`).
+
+    The pattern opens with one character class, so ``re`` skips in C every character that
+    cannot start a hit; the word itself is then checked by a lookahead from that character
+    (inside a one-character lookbehind) only where no letter precedes it."""
     heads = [form for form, readings in LEXICON.items()
              if any(reading.kind not in _MODIFIER_KINDS for reading in readings)]
-    initials = re.escape("".join(sorted({word[0] for word in (*heads, *_TRIGGERS, *_PREFIXES)})))
-    return re.compile(
-        rf"\d+|(?<![{_LETTERS}])(?=[{initials}])(?:"
-        rf"(?:{word_trie([*heads, *_TRIGGERS])})(?:gi|ki)?(?![{_LETTERS}])"
-        rf"|{word_trie(_PREFIXES)})"
-        rf"|(?:{word_trie(_LENGTH_FORMS)})(?:gi|ki)?(?![{_LETTERS}])"
-    )
+    words = (*heads, *_TRIGGERS, *_PREFIXES, *_GENITIVE_AMOUNTS)
+    initials = re.escape("".join(sorted({word[0] for word in words})))
+    word = (rf"(?:{word_trie([*heads, *_TRIGGERS])})(?:gi|ki)?(?![{_LETTERS}])"
+            rf"|{word_trie(_PREFIXES)}|{_LENGTH_COMPOUND}(?![{_LETTERS}])")
+    return re.compile(rf"[\d{initials}](?:(?<=\d)\d*|(?<![{_LETTERS}].)(?<=(?=(?:{word})).))")
 
 
 _SCANNER = _trigger_scanner()
