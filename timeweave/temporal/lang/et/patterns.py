@@ -362,9 +362,12 @@ def _clock(tokens: list[Token], index: int) -> Clock | None:
         hour = int(token.text)
         position += 1
         separator, minutes = _at(tokens, position), _at(tokens, position + 1)
-        if (separator is not None and separator.text in ".:" and minutes is not None
-                and minutes.is_int and len(minutes.text) == 2 and _glued(tokens, position)
-                and _glued(tokens, position + 1)):
+        # After "kell" a colon is a clock even when spaced ("kell 05 : 54", as in tokenised
+        # text); a spaced dot may end the sentence.
+        if (separator is not None and minutes is not None and minutes.is_int
+                and len(minutes.text) == 2 and (separator.text == ":" or (
+                    separator.text == "." and _glued(tokens, position)
+                    and _glued(tokens, position + 1)))):
             minute = int(minutes.text)
             position += 2
         suffix = _at(tokens, position)
