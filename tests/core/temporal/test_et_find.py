@@ -178,7 +178,7 @@ def test_a_range_of_days_gives_the_first_day_its_month() -> None:
     ("kell 14", Absolute(hour=14)), ("kell 14.30", Absolute(hour=14, minute=30)),
     ("kella 18ni", Absolute(hour=18)), ("kella kuueni", Absolute(hour=6)),
     ("kell 7 õhtul", Absolute(hour=19)), ("kella poole nelja", Absolute(hour=3, minute=30)),
-    ("08:15", Absolute(hour=8, minute=15)),
+    ("08:15", Absolute(hour=8, minute=15)), ("kell 05 : 54", Absolute(hour=5, minute=54)),
     ("hommikul", Absolute(part_of_day="MO")), ("öösel", Absolute(part_of_day="NI")),
     ("õhtuks", Absolute(part_of_day="EV")),
     ("eile õhtul", Relative("day", -1, "EV")), ("täna hommikul", Relative("day", 0, "MO")),
@@ -255,3 +255,8 @@ def test_two_time_words_joined_by_a_hyphen_are_two_expressions() -> None:
     assert found == [("laupäeviti", Recurrence("XXXX-WXX-6")),
                      ("pühapäeviti", Recurrence("XXXX-WXX-7")),
                      ("jaanuaris", Absolute(month=1)), ("aprillis", Absolute(month=4))]
+
+
+def test_a_spaced_colon_is_a_clock_only_after_kell() -> None:
+    """A match score is written the same way: "võitis 3 : 1"."""
+    assert et.LANGUAGE.find("Tartu võitis Pärnut 3 : 1 .") == []
