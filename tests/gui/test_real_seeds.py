@@ -411,3 +411,17 @@ def test_rejected_event_leaves_table_timeline_and_document(window: MainWindow) -
     assert window.events_table.model.row_of(ref) is None
     assert ref not in window.timeline.view.timeline_layout.refs
     assert highlighted(window.document_view.text, SELECTED) == []
+
+
+@pytest.mark.parametrize("typed", ["2019-02-30", "99999", "yesterday", "2017-13"])
+def test_an_absurd_date_is_explained_and_changes_nothing(window: MainWindow, typed: str) -> None:
+    before = window.workspace.analysis(ESTONIAN).document.date
+    times = _times(window, ESTONIAN)
+    row = window.sources.row_of(ESTONIAN)
+    window.sources.table.item(row, DATE).setText(typed)
+    assert not window.runner.busy
+    assert window.sources.message.isVisible()
+    assert window.sources.message.text().startswith("Date not changed:")
+    assert window.workspace.analysis(ESTONIAN).document.date == before
+    assert _times(window, ESTONIAN) == times
+    assert window.sources.table.item(row, DATE).text() == before.value
