@@ -14,7 +14,10 @@ import re
 from timeweave.temporal.base import Tense
 from timeweave.temporal.lang.et.vocab import words
 
-_CLAUSE_BREAK = re.compile(r"[.!?;:\n«»\"“”]|,\s+(?:et|kui|kuid|aga|sest|mis|kes)\b")
+# A line break ends a clause unless the next line goes on in lower case (text wrapped or
+# laid out with a time expression on a line of its own: "Kella 19 ajal\n\noli ...").
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;:«»\"“”]|\n(?!\s*[a-zõäöüšž])|,\s+(?:et|kui|kuid|aga|sest|mis|kes)\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _PAST_WORDS = words(
     """oli olid olin olime olite polnud olnud ütles teatas lisas kinnitas märkis hoiatas sõnas
