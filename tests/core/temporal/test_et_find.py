@@ -176,8 +176,14 @@ def test_a_range_of_days_gives_the_first_day_its_month() -> None:
 
 @pytest.mark.parametrize(("text", "spec"), [
     ("kell 14", Absolute(hour=14)), ("kell 14.30", Absolute(hour=14, minute=30)),
-    ("kella 18ni", Absolute(hour=18)), ("kella kuueni", Absolute(hour=6)),
-    ("kell 7 õhtul", Absolute(hour=19)), ("kella poole nelja", Absolute(hour=3, minute=30)),
+    ("kella 18ni", Absolute(hour=18)), ("kell 7 õhtul", Absolute(hour=19)),
+    # An hour in words is the 12-hour clock: one to eight is afternoon or evening unless
+    # the clause says morning or night; digits are the 24-hour clock.
+    ("kella kuueni", Absolute(hour=18)), ("kella poole nelja", Absolute(hour=15, minute=30)),
+    ("täna kell seitse", Relative("day", 0, hour=19)), ("kell üheksa", Absolute(hour=9)),
+    ("hommikul kella kuuest", Absolute(hour=6)), ("kell 6", Absolute(hour=6)),
+    ("kella kahe ajal öösel", Absolute(hour=2)),
+    ("enne kella kuut", Absolute(hour=17)), ("enne kella 21", Absolute(hour=20)),
     ("08:15", Absolute(hour=8, minute=15)), ("kell 05 : 54", Absolute(hour=5, minute=54)),
     ("hommikul", Absolute(part_of_day="MO")), ("öösel", Absolute(part_of_day="NI")),
     ("õhtuks", Absolute(part_of_day="EV")),

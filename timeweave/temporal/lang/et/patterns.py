@@ -347,6 +347,7 @@ class Clock:
     minute: int | None
     end: int
     approx: bool = False
+    spoken: bool = False  # the hour in words ("kell seitse"): the 12-hour clock of speech
 
 
 def _clock(tokens: list[Token], index: int) -> Clock | None:
@@ -358,6 +359,7 @@ def _clock(tokens: list[Token], index: int) -> Clock | None:
     if token is None:
         return None
     minute: int | None = None
+    spoken = not token.is_int
     if token.is_int:
         hour = int(token.text)
         position += 1
@@ -398,7 +400,39 @@ def _clock(tokens: list[Token], index: int) -> Clock | None:
     elif _word(tokens, position, APPROX_AFTER):
         position += 1
         approx = True
-    return Clock(hour, minute, position, approx)
+    return Clock(hour, minute, position, approx, spoken)
+
+
+def _afternoon_hour(tokens: list[Token], clock: Clock, start: int) -> int:
+    """The 24-hour value of an hour said in words with no part of day after it.
+
+    Digits are the 24-hour clock, but an hour in words is the 12-hour clock of speech, and
+    in news one to eight o'clock is then the afternoon or evening ("Täna kell seitse avatakse
+    festival", "pärast kella kaheksat") unless the clause speaks of the morning or night.
+    """
+    if not clock.spoken or not 1 <= clock.hour <= 8:
+        return clock.hour
+    for position in range(start - 1, max(-1, start - _CLAUSE_REACH), -1):
+        if tokens[position].text in _CLAUSE_ENDS:
+            break
+        if _is_early(tokens[position]):
+            return clock.hour
+    for position in range(clock.end, min(len(tokens), clock.end + _CLAUSE_REACH)):
+        if tokens[position].text in _CLAUSE_ENDS:
+            break
+        if _is_early(tokens[position]):
+            return clock.hour
+    return clock.hour + 12
+
+
+_CLAUSE_REACH = 8  # tokens each side of a clock that may say "hommikul"
+_CLAUSE_ENDS = frozenset(".!?;")
+
+
+def _is_early(token: Token) -> bool:
+    """Whether a word names the morning or the night ("hommikul", "varahommikust", "öösel")."""
+    return token.low in ("öösel", "ööseks") or any(
+        reading.value in ("MO", "NI") for reading in _readings(token, "pod"))
 
 
 def _with_part_of_day(hour: int, part: PartOfDay | None) -> int:
@@ -533,7 +567,14 @@ def _point(tokens: list[Token], index: int) -> Found | None:
         if position == index + 1 and tokens[index].low == "täna" and _nowadays(tokens, index):
             spec = Reference("PRESENT_REF")
         return Found(index, position, "DATE", spec, mod)
-    hour = None if clock is None else _with_part_of_day(clock.hour, part)
+    hour = None
+    if clock is not None:
+        hour = _with_part_of_day(clock.hour, part) if part is not None \
+            else _afternoon_hour(tokens, clock, index)
+        before = comparison == "BEFORE" or (anchor is None and part is None
+                                             and _word(tokens, index - 1, ("enne",)))
+        if before and clock.minute is None and hour > 0:
+            hour -= 1  # "enne kella kuut": some time in the hour before six
     minute = None if clock is None else clock.minute
     time_part = part if clock is None else None
     named = _named_hour(tokens, position - 1) if clock is None and part is not None else None
