@@ -117,9 +117,13 @@ class Duration:
 class Reference:
     """A vague pointer at the DCT: ``PRESENT_REF`` ("now", "praegu"), ``PAST_REF``
     ("recently", "hiljuti", "formerly"), ``FUTURE_REF`` ("soon", "varsti", "in the future").
+
+    ``anaphoric``: "then" ("toona", "tollal") points at the time the story last named, and
+    is only vague when the text has named none.
     """
 
     value: Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True)

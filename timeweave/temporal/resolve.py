@@ -130,6 +130,8 @@ def _from_discourse(spec: TimeSpec, discourse: Discourse) -> Resolved | None:
     named, when it named one.
     """
     reference = discourse.last_date
+    if isinstance(spec, Reference):
+        return reference if spec.anaphoric and reference is not None else None
     if _is_time_of_day(spec):
         if reference is None or reference.earliest is None or len(reference.value) < 10:
             return None

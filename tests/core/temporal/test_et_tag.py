@@ -61,6 +61,22 @@ def test_story_anchored_days_and_shifts_count_from_the_last_named_date() -> None
                       ("13. augustil 1906", "1906-08-13"), ("järgmisel päeval", "1906-08-14")]
 
 
+def test_then_is_the_story_time_when_the_text_named_one() -> None:
+    dct = DocumentDate.parse("2006-08-12", "header")
+    named = tag("Festival peeti läinud aastal. Toona sai preemia Ang Lee.", "et", dct)
+    assert [(timex.text, timex.value) for timex in named] == [("läinud aastal", "2005"),
+                                                              ("Toona", "2005")]
+    alone = tag("Toona sai preemia Ang Lee.", "et", dct)
+    assert [(timex.text, timex.value) for timex in alone] == [("Toona", "PAST_REF")]
+
+
+def test_a_clock_time_on_its_own_line_takes_the_tense_of_the_line_after() -> None:
+    dct = DocumentDate.parse("2007-11-12", "header")
+    text = ("Laupäeva õhtul kella 21.30 paiku sai politsei teate. Auto oli kadunud.\n\n"
+            "Kella 19 ajal\n\noli ta autost lahkunud.")
+    assert tag(text, "et", dct)[-1].value == "2007-11-10T19"
+
+
 def test_tana_as_nowadays_is_the_present_not_the_day() -> None:
     dct = DocumentDate.parse("2000-04-04", "header")
     text = ("Täna on teed info juurde lahti. Eesti on omanik, nagu ta seda on ka täna. "

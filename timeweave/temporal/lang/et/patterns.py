@@ -47,6 +47,7 @@ from timeweave.temporal.lang.et.vocab import (
     PRE_MODIFIERS,
     SEASON_PREFIXES,
     SHIFT_POSTPOSITIONS,
+    THEN_WORDS,
     YEAR_DEICTICS,
     Kind,
     Reading,
@@ -1060,7 +1061,9 @@ def _reference(tokens: list[Token], index: int) -> Found | None:
     if not reference or (tokens[index].low == "hetkel" and previous is not None
                          and previous.text.islower() and previous.low.endswith("l")):
         return None  # "sobival hetkel", "viimasel hetkel": a moment of the story, not now
-    return Found(index, index + 1, "DATE", Reference(reference[0].value))  # type: ignore[arg-type]
+    return Found(index, index + 1, "DATE",
+                 Reference(reference[0].value,  # type: ignore[arg-type]
+                           anaphoric=tokens[index].low in THEN_WORDS))
 
 
 def _kohe_varsti(tokens: list[Token], index: int) -> Found | None:

@@ -230,6 +230,8 @@ ORDINALS: dict[int, Stems] = {
     10: stems("kümnes", "kümnenda", "kümnendat", "kümnendate", "kümnendaid"),
 }
 
+# "then": the time the story last named (see ``Reference.anaphoric``).
+THEN_WORDS = words("toona tollal")
 # Vague pointers at the DCT, indeclinable adverbs and set phrases.
 REFERENCES: dict[str, str] = {
     "praegu": "PRESENT_REF", "nüüd": "PRESENT_REF", "hetkel": "PRESENT_REF",
