@@ -149,14 +149,31 @@ def _split_pair(word: str, start: int) -> list[Token]:
     return pieces
 
 
-@lru_cache(maxsize=65536)
+# Every lexicon form's readings, as a tuple and by kind, built once at import: looking a word
+# up is one dict access, and most words (no form of the lexicon) are one miss.
+_FORMS: dict[str, tuple[Reading, ...]] = {form: tuple(readings)
+                                          for form, readings in LEXICON.items()}
+_FORM_KINDS: dict[str, dict[Kind, tuple[Reading, ...]]] = {
+    form: {kind: tuple(r for r in readings if r.kind == kind)
+           for kind in dict.fromkeys(r.kind for r in readings)}
+    for form, readings in _FORMS.items()
+}
+
+
+def _form_of(text: str, low: str) -> str | None:
+    """The lexicon form a word is; a lower-case word may carry "-gi"/"-ki" ("Maigi" is a
+    name)."""
+    if low in _FORMS:
+        return low
+    if low.endswith(_ENCLITICS) and len(low) > 4 and text.islower() and low[:-2] in _FORMS:
+        return low[:-2]
+    return None
+
+
 def _lookup(text: str) -> tuple[Reading, ...]:
-    """Readings of a word; a lower-case word may carry "-gi"/"-ki" ("Maigi" is a name)."""
-    low = text.lower()
-    readings = LEXICON.get(low)
-    if readings is None and text.islower() and low.endswith(_ENCLITICS) and len(low) > 4:
-        readings = LEXICON.get(low[:-2])
-    return readings or ()
+    """Readings of a word."""
+    form = _form_of(text, text.lower())
+    return () if form is None else _FORMS[form]
 
 
 def _readings(token: Token | None, kind: Kind,
@@ -165,23 +182,17 @@ def _readings(token: Token | None, kind: Kind,
     """The lexicon readings of ``token`` of one kind, optionally limited to cases/number."""
     if token is None:
         return ()
-    if cases is None and number is None:
-        return _of_kind(token.text, kind)
-    return _of_form(token.text, kind, cases, number)
-
-
-@lru_cache(maxsize=65536)
-def _of_kind(text: str, kind: Kind) -> tuple[Reading, ...]:
-    return tuple(reading for reading in _lookup(text) if reading.kind == kind)
-
-
-@lru_cache(maxsize=65536)
-def _of_form(text: str, kind: Kind, cases: tuple[Case, ...] | frozenset[Case] | None,
-             number: str | None) -> tuple[Reading, ...]:
-    return tuple(
-        reading for reading in _of_kind(text, kind)
-        if (cases is None or reading.case in cases) and (number is None or reading.number == number)
-    )
+    kinds = _FORM_KINDS.get(token.low)
+    if kinds is None:
+        form = _form_of(token.text, token.low)
+        if form is None:
+            return ()
+        kinds = _FORM_KINDS[form]
+    readings = kinds.get(kind, ())
+    if not readings or (cases is None and number is None):
+        return readings
+    return tuple(reading for reading in readings if (cases is None or reading.case in cases)
+                 and (number is None or reading.number == number))
 
 
 def _bare(word: str) -> Token:
@@ -1455,15 +1466,42 @@ def _follower(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _rules_at(token: Token) -> tuple[tuple[Rule, ...], bool]:
+    """The rules, in priority order, that can start at a token, and whether the token is a
+    number and nothing else (then :func:`_after_number` narrows them).
+
+    A lexicon form or trigger word is answered from the table built at import, and a plain
+    word outside it (most words) after one dict miss; only a word that may be a Roman numeral
+    or carry a bound prefix, a compound length adjective or "-gi"/"-ki", a number or a
+    punctuation mark goes on to its classes (cached per text).
+    """
+    text, low = token.text, token.low
+    known = _FORM_RULES.get(low)
+    if known is not None:
+        if not text.isupper():  # only capitals can be a Roman numeral too
+            return known
+    elif (low.isalpha() and not low.endswith(_ENCLITICS) and not low.startswith(_OPEN_STARTS)
+          and not text.isupper()):
+        return _NO_RULES
+    return _rules_of(text)
+
+
 @lru_cache(maxsize=65536)
-def _rules_at(text: str) -> tuple[tuple[Rule, ...], bool]:
-    """The rules, in priority order, that can start at a token with this text, and whether
-    the token is a number and nothing else (then :func:`_after_number` narrows them)."""
+def _rules_of(text: str) -> tuple[tuple[Rule, ...], bool]:
     classes = _classes(text)
     if not classes:
-        return (), False
+        return _NO_RULES
     rules = tuple(rule for rule, starts in RULES if classes.intersection(starts))
     return rules, classes <= _NUMBER_CLASSES
+
+
+_NO_RULES: tuple[tuple[Rule, ...], bool] = ((), False)
+# What a word outside the lexicon may still start with and be a start: a bound prefix
+# ("lähi-", "viimas-") or the genitive amount of a compound length adjective ("kolme|aastane").
+_OPEN_STARTS = (*_PREFIXES, *_GENITIVE_AMOUNTS)
+# The rules at each lexicon form and trigger word in lower case, built once at import.
+_FORM_RULES: dict[str, tuple[tuple[Rule, ...], bool]] = {
+    form: _rules_of.__wrapped__(form) for form in (*_FORMS, *_TRIGGERS)}
 
 
 @lru_cache(maxsize=65536)
@@ -1522,7 +1560,7 @@ def find_tokens(tokens: list[Token]) -> list[Found]:
     floor = 0
     count = len(tokens)
     while index < count:
-        rules, number = _rules_at(tokens[index].text)
+        rules, number = _rules_at(tokens[index])
         if number:
             rules = _after_number(rules, tokens[index + 1].text if index + 1 < count else "")
         if not rules:
