@@ -241,6 +241,15 @@ def test_every_lexicon_form_is_lower_case_and_found_alone() -> None:
     ("Putin ütles neljapäeval, et", -1), ("Eile oli ilus ilm", -1),
     ("Ministeerium on teatanud neljapäeval", -1), ("Kohtumine hakkab toimuma neljapäeval", 1),
     ("Neljapäeval", None),
+    # The nearest cue decides: the verb beside the mention, not another clause's.
+    ("Veebruaris kinkis Siff kliinikumile seadme, millega saab ravida", -1),
+    ("Nad jõudsid kokkuleppele ja maalid müüakse sügisel", 1),
+    ("Laupäeval lasid nad ühe metssiga", -1), ("Kool avati sügisel", -1),
+    ("Sel talvel jaanuarist märtsini suures saalis teenistusi ei peeta", 1),
+    ("Tartusse sügisel studeerima pürgivad noored", 1), ("Maja on suletud aasta lõpus", -1),
+    # An -s word is a past verb only in the verb's place; elsewhere an inessive or ordinal.
+    ("Kaks pääsevad vabadusse ja kolmas juuli keskel", 1),
+    ("Ööl vastu esmaspäeva pilvisus tiheneb", 1),
 ])
 def test_tense_guess(text: str, tense: int | None) -> None:
     mention = et.LANGUAGE.find(text)[0]

@@ -1,10 +1,24 @@
 """A deliberately small guess at the tense of the clause around a time expression.
 
 Estonian has no future tense: the present form serves ("Putin kohtub neljapäeval" - will
-meet), so only the past is marked by verb morphology. The guesser looks at the words of the
-clause for past markers (``oli``, participles in ``-nud``/``-tud``, impersonal ``-ti``, 3rd
-person ``-sid``, frequent past verbs) and future auxiliaries (``hakkab``, ``kavatseb``), and
-says ``None`` when the clause has neither.
+meet), so a clause either tells of the past or speaks of what is or comes. No parser, on
+purpose (it has to be cheap): the clause around a mention is cut into words, each word that
+marks tense votes, and the *nearest* vote decides, because a time adverbial belongs to the
+verb of its own clause, which Estonian puts right beside it ("Veebruaris kinkis",
+"viibis laupäeval", "maalid müüakse sügisel") while other verbs of a long sentence stand
+further off ("nad jõudsid kokkuleppele ja maalid müüakse sügisel"). The cues:
+
+* past: a closed list of frequent past verbs, past participles in ``-nud``, 1st/3rd person
+  plural past (``-sime``, ``-sid``), the impersonal past (``kuulutati``, ``toodi``), a passive
+  participle after a form of "olema" ("on suletud", "oli avatud"), and the 3rd person singular
+  past in ``-s`` when it is the verb right beside the mention (an ``-s`` further off is as
+  likely a noun in the inessive: "majas", "kliinikumis");
+* present, which speaks of what comes: present forms (``algab``, ``algavad``, ``müüakse``),
+  "on" and "pole", a negated present ("ei saa"), the conditional ("algaks"), and present
+  participles ("reedel 60-aastaseks saava", "sügisel saabuvaid");
+* future: auxiliaries of intention ("hakkab", "kavatseb").
+
+Returns ``None`` when the clause has no cue.
 """
 
 from __future__ import annotations
@@ -12,57 +26,95 @@ from __future__ import annotations
 import re
 
 from timeweave.temporal.base import Tense
-from timeweave.temporal.lang.et.vocab import words
+from timeweave.temporal.lang.et.vocab import LEXICON, words
 
-# A line break ends a clause unless the next line goes on in lower case (text wrapped or
-# laid out with a time expression on a line of its own: "Kella 19 ajal\n\noli ...").
+# A clause ends at sentence punctuation, a line break before a line that does not go on in
+# lower case (a time expression on a line of its own: "Kella 19 ajal\n\noli ..."), or a comma
+# before a conjunction or a relative pronoun in any case ("millega", "kelle", "kus").
 _CLAUSE_BREAK = re.compile(
-    r"[.!?;:«»\"“”]|\n(?!\s*[a-zõäöüšž])|,\s+(?:et|kui|kuid|aga|sest|mis|kes)\b")
-_WORD = re.compile(r"[^\W\d_]+")
+    r"[.!?;:«»\"“”]|\n(?!\s*[a-zõäöüšž])"
+    r"|,\s+(?:et|kui|kuid|aga|sest|ning|nagu|kuna|kuigi|mis\w*|mill\w+|kes|kell\w+|kus|kuhu|kust)"
+    r"\b")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WINDOW = 120  # characters each side: a clause, rarely more
+
 _PAST_WORDS = words(
     """oli olid olin olime olite polnud olnud ütles teatas lisas kinnitas märkis hoiatas sõnas
     rääkis selgitas tõi läks tuli sai jäi pidi võis käis tegi andis võttis hakkas algas lõppes
     toimus juhtus suri sündis alustas lõpetas otsustas kirjutas leidis nägi kuulutas valiti
-    tunnistas avaldas esitas kohtus külastas"""
+    tunnistas avaldas esitas kohtus külastas nimetas"""
 )
 _FUTURE_WORDS = words(
     "hakkab hakkavad hakkan hakkame hakkate kavatseb kavatsevad plaanib plaanivad tuleb "
     "saab peaks toimub algab"
 )
-_NOT_VERBS = words("kõrb")  # the few nouns in -b
-_WINDOW = 120  # characters each side: a clause, rarely more
+_OLEMA = words("on oli olid olnud pole polnud ei")
+# Words in -b, -ti/-di or -va that are no verbs or verb forms: nouns, adverbs of place.
+_NOT_VERBS = words(
+    "kõrb kohati paiguti osati eriti õieti interneti kabineti paketi arvuti minuti kolmas "
+    "neljas viies kuues seitsmes kaheksas üheksas kümnes")
+_IMPERSONAL_DI = words("toodi viidi loodi müüdi saadi joodi söödi öeldi tuldi mindi pandi oldi")
+_IMPERSONAL_PAST = re.compile(r"[aeih]ti$")  # "kuulutati", "saadeti", "valiti", "tehti"
+_PRESENT_PARTICIPLE = re.compile(r"[aeiouõäöü]va(?:d|t|id)?$")  # "saabuva", "saabuvaid"
+_SIMPLE_PAST = re.compile(r"[^aeiouõäöü][aei]s$")  # "kinkis", "langes", "teatas"
 
 
 def guess(text: str, start: int, end: int) -> Tense | None:
-    """-1 past, +1 future, ``None`` when the clause around ``[start, end)`` gives no cue."""
-    left = text[max(0, start - _WINDOW):start]
-    right = text[end:end + _WINDOW]
-    breaks = list(_CLAUSE_BREAK.finditer(left))
+    """-1 past, +1 present or future, ``None`` when the clause around ``[start, end)`` gives no
+    cue; the cue nearest the mention decides, and cues that disagree at one distance cancel."""
+    low = max(0, start - _WINDOW)
+    breaks = list(_CLAUSE_BREAK.finditer(text, low, start))
     if breaks:
-        left = left[breaks[-1].end():]
-    following = _CLAUSE_BREAK.search(right)
+        low = breaks[-1].end()
+    high = min(len(text), end + _WINDOW)
+    following = _CLAUSE_BREAK.search(text, end, high)
     if following:
-        right = right[:following.start()]
-    words = [word.lower() for word in _WORD.findall(left + " " + right) if word.islower()]
-    past = sum(1 for word in words if _is_past(word))
-    future = sum(1 for word in words if word in _FUTURE_WORDS)
-    if past > future:
-        return -1
-    if future > past:
-        return 1
-    if past == 0 and any(_is_present(word) for word in words):
-        return 1  # "Pühapäeval algavad pidustused": the present form speaks of what comes
+        high = following.start()
+    before = [match.group() for match in _WORD.finditer(text, low, start)][::-1]
+    after = [match.group() for match in _WORD.finditer(text, end, high)]
+    for distance in range(max(len(before), len(after))):
+        votes = {tense for tense in (
+            _word_tense(before, distance, first_verb=False),
+            _word_tense(after, distance, first_verb=not before and distance == 0))
+            if tense is not None}
+        if votes:
+            return votes.pop() if len(votes) == 1 else None
     return None
 
 
-def _is_present(word: str) -> bool:
-    """3rd person and impersonal present forms: "algab", "kohtuvad", "avatakse"."""
-    return len(word) > 3 and (word.endswith(("takse", "dakse", "vad")) or (
-        word.endswith("b") and word not in _NOT_VERBS))
-
-
-def _is_past(word: str) -> bool:
-    """Past forms that are rarely anything else: a closed list and participle endings."""
+def _word_tense(outward: list[str], index: int, first_verb: bool) -> Tense | None:
+    """The tense the word ``outward[index]`` marks; ``outward`` runs away from the mention on
+    one side. ``first_verb``: the word right after a clause-initial mention, the place of the
+    finite verb (Estonian puts it second: "Veebruaris kinkis Siff ...")."""
+    if index >= len(outward):
+        return None
+    word = outward[index]
+    if not word.islower() or word in LEXICON:
+        return None
+    neighbours = outward[index - 1] if index else "", \
+        outward[index + 1] if index + 1 < len(outward) else ""
     if word in _PAST_WORDS:
-        return True
-    return len(word) > 5 and word.endswith(("nud", "tud", "dud", "sid", "sime", "site"))
+        return -1
+    if word in _FUTURE_WORDS:
+        return 1
+    if word in {"on", "ei", "pole"}:
+        # The participle after the auxiliary, on whichever side it stands in the text.
+        if any(n.endswith("nud") or (word == "on" and n.endswith(("tud", "dud")))
+               for n in neighbours):
+            return -1  # "on teatanud", "ei olnud", "on suletud": told as done
+        return 1
+    if word in _NOT_VERBS or len(word) < 4:
+        return None
+    if len(word) > 4 and word.endswith(("nud", "sid", "sime", "site")):
+        return -1
+    if word.endswith(("tud", "dud")):
+        return -1 if any(n in _OLEMA for n in neighbours) else None  # else "suletud tee"
+    if word in _IMPERSONAL_DI or (len(word) > 4 and _IMPERSONAL_PAST.search(word)):
+        return -1
+    if word.endswith(("takse", "dakse", "akse", "vad", "ks", "ksid")) or word.endswith("b"):
+        return 1
+    if len(word) > 5 and _PRESENT_PARTICIPLE.search(word):
+        return 1
+    if first_verb and len(word) > 4 and _SIMPLE_PAST.search(word):
+        return -1
+    return None
