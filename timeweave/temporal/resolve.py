@@ -63,7 +63,8 @@ class Resolved:
     latest: dt.date | None
 
 
-_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d(?:T\d\d:\d\d)?)?|W\d\d|Q\d|H\d))?$")
+_CALENDAR_VALUE = re.compile(
+    r"^\d{4}(?:-(?:\d\d(?:-\d\d(?:T(?:\d\d(?::\d\d)?|MO|MI|AF|EV|NI|DT))?)?|W\d\d|Q\d|H\d))?$")
 _PERIOD_VALUE = re.compile(r"^\d{4}-[QH]\d$")
 _UNIT_RANK = {"minute": 0, "hour": 0, "day": 1, "week": 2, "weekend": 2, "month": 3,
               "quarter": 4, "half": 4, "year": 5, "decade": 6, "century": 7}

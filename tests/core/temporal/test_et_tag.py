@@ -117,3 +117,12 @@ def test_noon_and_midnight_are_clock_times() -> None:
     found = tag("Neljapäeva südaööl süttis hoone. Keskpäeval lendasid nad koju.", "et", DAY_DCT)
     # The noon is on the Thursday the sentence before named.
     assert [t.value for t in found] == ["2007-06-14T00:00", "2007-06-14T12:00"]
+
+
+def test_a_day_named_with_its_part_of_day_is_the_day_that_follows_times_count_from() -> None:
+    dct = DocumentDate.parse("2007-01-07", "header")
+    text = ("Ööl vastu esmaspäeva pilvisus tiheneb. Päeval on pilves ilm. "
+            "Neljapäeva öösel sajab lund, päeval on pilvi vähem.")
+    assert [(timex.text, timex.value) for timex in tag(text, "et", dct)] == [
+        ("Ööl vastu esmaspäeva", "2007-01-08TNI"), ("Päeval", "2007-01-08TDT"),
+        ("Neljapäeva öösel", "2007-01-11TNI"), ("päeval", "2007-01-11TDT")]
