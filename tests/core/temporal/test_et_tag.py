@@ -126,3 +126,10 @@ def test_a_day_named_with_its_part_of_day_is_the_day_that_follows_times_count_fr
     assert [(timex.text, timex.value) for timex in tag(text, "et", dct)] == [
         ("Ööl vastu esmaspäeva", "2007-01-08TNI"), ("Päeval", "2007-01-08TDT"),
         ("Neljapäeva öösel", "2007-01-11TNI"), ("päeval", "2007-01-11TDT")]
+
+
+def test_the_part_of_the_day_towards_evening_is_evening() -> None:
+    dct = DocumentDate.parse("2007-08-27", "header")
+    found = tag("Eile õhtupoolikul juhtus õnnetus.", "et", dct)
+    assert [(timex.text, timex.value) for timex in found] == [
+        ("Eile õhtupoolikul", "2007-08-26TEV")]
