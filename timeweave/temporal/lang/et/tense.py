@@ -53,6 +53,10 @@ _OLEMA = words("on oli olid olnud pole polnud ei")
 _NOT_VERBS = words(
     "kõrb kohati paiguti osati eriti õieti interneti kabineti paketi arvuti minuti kolmas "
     "neljas viies kuues seitsmes kaheksas üheksas kümnes")
+# Time words vote on nothing ("päevad" is no verb in -vad), but the participles that modify
+# a time word are verbs elsewhere ("algavad", "möödunud").
+_TIME_WORDS = frozenset(form for form, readings in LEXICON.items()
+                        if all(reading.kind != "rel" for reading in readings))
 _IMPERSONAL_DI = words("toodi viidi loodi müüdi saadi joodi söödi öeldi tuldi mindi pandi oldi")
 _IMPERSONAL_PAST = re.compile(r"[aeih]ti$")  # "kuulutati", "saadeti", "valiti", "tehti"
 _PRESENT_PARTICIPLE = re.compile(r"[aeiouõäöü]va(?:d|t|id)?$")  # "saabuva", "saabuvaid"
@@ -89,7 +93,7 @@ def _word_tense(outward: list[str], index: int, first_verb: bool) -> Tense | Non
     if index >= len(outward):
         return None
     word = outward[index]
-    if not word.islower() or word in LEXICON:
+    if not word.islower() or word in _TIME_WORDS:
         return None
     neighbours = outward[index - 1] if index else "", \
         outward[index + 1] if index + 1 < len(outward) else ""
