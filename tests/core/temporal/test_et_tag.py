@@ -133,3 +133,16 @@ def test_the_part_of_the_day_towards_evening_is_evening() -> None:
     found = tag("Eile õhtupoolikul juhtus õnnetus.", "et", dct)
     assert [(timex.text, timex.value) for timex in found] == [
         ("Eile õhtupoolikul", "2007-08-26TEV")]
+
+
+def test_a_year_without_its_ordinal_dot_is_a_year_not_a_count_of_years() -> None:
+    dct = DocumentDate.parse("2010-01-16", "header")
+    found = tag("Nad olid võimul kuni 2004 aasta sügiseni. Kolm aastat läks mööda.", "et", dct)
+    assert [(timex.text, timex.type, timex.value) for timex in found] == [
+        ("kuni 2004 aasta sügiseni", "DATE", "2004-FA"), ("Kolm aastat", "DURATION", "P3Y")]
+
+
+def test_a_decimal_length_that_is_no_whole_number_of_smaller_units_keeps_its_decimals() -> None:
+    dct = DocumentDate.parse("2007-02-01", "header")
+    found = tag("Ta sai 1,8 aastat tingimisi, koosolek kestis 2,5 tundi.", "et", dct)
+    assert [timex.value for timex in found] == ["P1.8Y", "PT2H30M"]

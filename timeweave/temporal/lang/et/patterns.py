@@ -316,9 +316,11 @@ def _duration_value(amount: float | None, unit: str) -> str:
     whole = int(amount)
     if amount == whole:
         return f"{prefix}{whole}{code}"
-    if unit in _SMALLER:
-        smaller, factor = _SMALLER[unit]
-        rest = round((amount - whole) * factor)
+    smaller, factor = _SMALLER.get(unit, (unit, 1))
+    rest = round((amount - whole) * factor, 6)
+    if unit in _SMALLER and rest.is_integer():
+        # "2,5 tundi" is PT2H30M; "1,8 aastat" stays P1.8Y, not a rounded P1Y10M.
+        rest = int(rest)
         small_code, small_time = DURATION_CODES[smaller]
         head = f"{whole}{code}" if whole else ""
         if is_time or not small_time:
@@ -813,21 +815,34 @@ def _year_phrase(tokens: list[Token], index: int) -> Found | None:
             return None
         return Found(index, index + 2, "DATE", Absolute(year))
     year = _year(_at(tokens, index))
-    if year is None or not _dot_after(tokens, index):
+    if year is None:
         return None
-    months = _readings(_at(tokens, index + 2), "month", number="sg")
+    word = index + 2
+    if not _dot_after(tokens, index):
+        if not _year_without_dot(tokens, index):
+            return None
+        word = index + 1
+    months = _readings(_at(tokens, word), "month", number="sg")
     if months:  # "1998. märtsini"
-        return Found(index, index + 3, "DATE", Absolute(year, int(months[0].value)))
-    if not _aasta(_at(tokens, index + 2)):
+        return Found(index, word + 1, "DATE", Absolute(year, int(months[0].value)))
+    if not _aasta(_at(tokens, word)):
         return None
-    position = index + 3
-    if tokens[index + 2].low == "a" and _dot_after(tokens, index + 2):
+    position = word + 1
+    if tokens[word].low == "a" and _dot_after(tokens, word):
         position += 1
-    if tokens[index + 2].low in ("aasta", "a"):  # genitive: a part of the year may follow
+    if tokens[word].low in ("aasta", "a"):  # genitive: a part of the year may follow
         part = _part_of_year(tokens, position, year)
         if part is not None:
             return dataclasses.replace(part, start=index)
     return Found(index, position, "DATE", Absolute(year))
+
+
+def _year_without_dot(tokens: list[Token], index: int) -> bool:
+    """"2004 aasta sügisel": a year whose ordinal dot was left out. A count of years would be
+    "2004 aastat" (a nominative number takes the partitive), so the genitive means the year."""
+    following = _at(tokens, index + 1)
+    return _year(_at(tokens, index)) is not None and following is not None \
+        and following.low == "aasta"
 
 
 def _part_of_year(tokens: list[Token], index: int, year: int | None) -> Found | None:
@@ -1164,7 +1179,7 @@ def _duration(tokens: list[Token], index: int) -> Found | None:
         unit_index += 1  # "kolme viimase aasta", "viie esimese kuuga"
     units = [reading for reading in _readings(_at(tokens, unit_index), "unit")
              if _agrees(amount, reading)]
-    if not units:
+    if not units or (unit_index == index + 1 and _year_without_dot(tokens, index)):
         return None
     end = unit_index + 1
     if _word(tokens, end, DURATION_POSTPOSITIONS):
@@ -1445,7 +1460,7 @@ _SEPARATORS = (".", "/", "-")
 _AFTER_NUMBER: dict[Rule, tuple[str, ...]] = {
     _numeric_datetime: _SEPARATORS, _clock_digits: (":",),
     _point: (*_SEPARATORS, "month"),  # "22.10.", "22. oktoobril", "22 oktoobril"
-    _range_first_day: (".",), _year_phrase: (".",), _century: (".",), _quarter_rule: (".",),
+    _range_first_day: (".",), _year_phrase: (".", "unit"), _century: (".",), _quarter_rule: (".",),
     _decade: (".", *_DASHES, "decade_suffix"),
     _length_adjective: (*_DASHES, "length"),
     # an amount: more numeral words, "2,5", then a unit or "korda", "viimase", an ordinal
