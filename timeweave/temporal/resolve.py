@@ -66,6 +66,7 @@ class Resolved:
 _CALENDAR_VALUE = re.compile(
     r"^\d{4}(?:-(?:\d\d(?:-\d\d(?:T(?:\d\d(?::\d\d)?|MO|MI|AF|EV|NI|DT))?)?|W\d\d|Q\d|H\d))?$")
 _PERIOD_VALUE = re.compile(r"^\d{4}-[QH]\d$")
+_CLOCK = re.compile(r"T(?P<h>\d\d)(?::(?P<m>\d\d))?$")
 _UNIT_RANK = {"minute": 0, "hour": 0, "day": 1, "week": 2, "weekend": 2, "month": 3,
               "quarter": 4, "half": 4, "year": 5, "decade": 6, "century": 7}
 
@@ -160,7 +161,20 @@ def _from_discourse(spec: TimeSpec, discourse: Discourse) -> Resolved | None:
         else 3 if len(value) == 7 and value[5].isdigit() else 4 if len(value) == 7 else 5
     if rank > _UNIT_RANK[spec.unit]:
         return None
+    clock = _CLOCK.search(value)
+    if clock is not None and spec.unit in {"minute", "hour"}:
+        return _from_clock(spec, reference.earliest, clock)
     return _from_day(spec, reference.earliest, None, None)
+
+
+def _from_clock(spec: Relative, day: dt.date, clock: re.Match[str]) -> Resolved:
+    """Minutes or hours counted from a clock time: "Kell üks ... poolteist tundi hiljem" is
+    14:30. Minutes are written when the reference or the shift has them."""
+    minutes = spec.offset * (60 if spec.unit == "hour" else 1)
+    moment = dt.datetime.combine(day, dt.time(int(clock["h"]), int(clock["m"] or 0))) \
+        + dt.timedelta(minutes=minutes)
+    shown = "%Y-%m-%dT%H:%M" if clock["m"] or minutes % 60 else "%Y-%m-%dT%H"
+    return Resolved(moment.strftime(shown), moment.date(), moment.date())
 
 
 def _resolve(spec: TimeSpec, dct: DocumentDate, tense: Tense | None) -> Resolved:

@@ -146,3 +146,11 @@ def test_a_decimal_length_that_is_no_whole_number_of_smaller_units_keeps_its_dec
     dct = DocumentDate.parse("2007-02-01", "header")
     found = tag("Ta sai 1,8 aastat tingimisi, koosolek kestis 2,5 tundi.", "et", dct)
     assert [timex.value for timex in found] == ["P1.8Y", "PT2H30M"]
+
+
+def test_hours_and_minutes_later_count_from_the_clock_time_the_story_named() -> None:
+    dct = DocumentDate.parse("2007-08-27", "header")
+    found = tag("Eile kell 5.30 leiti ta. Paar tundi varem oli ta ööklubis. "
+                "Poolteist tundi hiljem saabus kiirabi.", "et", dct)
+    assert [timex.value for timex in found] == [
+        "2007-08-26T05:30", "2007-08-26T03:30", "2007-08-26T05:00"]  # from the last time named
