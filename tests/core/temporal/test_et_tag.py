@@ -154,3 +154,10 @@ def test_hours_and_minutes_later_count_from_the_clock_time_the_story_named() -> 
                 "Poolteist tundi hiljem saabus kiirabi.", "et", dct)
     assert [timex.value for timex in found] == [
         "2007-08-26T05:30", "2007-08-26T03:30", "2007-08-26T05:00"]  # from the last time named
+
+
+def test_the_second_month_of_a_dashed_range_shares_the_first_ones_year() -> None:
+    dct = DocumentDate.parse("2009-12-14", "header")
+    found = tag("Õue sõlmis 2003. aasta jaanuaris-veebruaris lepingu.", "et", dct)
+    assert [(timex.text, timex.value) for timex in found] == [
+        ("2003. aasta jaanuaris", "2003-01"), ("veebruaris", "2003-02")]

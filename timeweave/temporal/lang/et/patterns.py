@@ -1586,9 +1586,22 @@ def find_tokens(tokens: list[Token]) -> list[Found]:
             index += 1
             continue
         best = _extend(tokens, best, floor)
+        if found and _continues_range(tokens, found[-1], best):
+            best = dataclasses.replace(best, spec=dataclasses.replace(
+                best.spec, year=found[-1].spec.year))  # type: ignore[union-attr,type-var]
         found.append(best)
         index = floor = best.end
     return found
+
+
+def _continues_range(tokens: list[Token], previous: Found, found: Found) -> bool:
+    """Whether ``found`` is a year-less month or date joined by a dash to a dated one: the
+    second half of a range shares its year ("2003. aasta jaanuaris-veebruaris")."""
+    spec, before = found.spec, previous.spec
+    return previous.end + 1 == found.start and tokens[previous.end].text in _DASHES \
+        and isinstance(spec, Absolute) and isinstance(before, Absolute) \
+        and before.year is not None and spec.year is None and spec.month is not None \
+        and spec.year_offset is None and spec.direction is None
 
 
 def find(text: str) -> list[Mention]:
