@@ -161,3 +161,9 @@ def test_the_second_month_of_a_dashed_range_shares_the_first_ones_year() -> None
     found = tag("Õue sõlmis 2003. aasta jaanuaris-veebruaris lepingu.", "et", dct)
     assert [(timex.text, timex.value) for timex in found] == [
         ("2003. aasta jaanuaris", "2003-01"), ("veebruaris", "2003-02")]
+
+
+def test_paeval_after_a_day_adverb_is_its_daytime_after_an_adjective_the_day() -> None:
+    found = tag("Täna päeval kustutatakse. Tänasel päeval on pidu.", "et", DAY_DCT)
+    assert [(timex.text, timex.type, timex.value) for timex in found] == [
+        ("Täna päeval", "TIME", "2007-06-16TDT"), ("Tänasel päeval", "DATE", "2007-06-16")]

@@ -490,9 +490,10 @@ def _anchor(tokens: list[Token], index: int) -> tuple[TimeSpec, int, str | None]
     deictic = _readings(_at(tokens, index), "day_deictic")
     if deictic:
         end = index + 1
-        if any(reading.value == "day" for reading in _readings(_at(tokens, end), "unit",
-                                                                 number="sg")):
-            end += 1  # "tänasel päeval"
+        if deictic[0].case != "nom" and any(
+                reading.value == "day" for reading in _readings(_at(tokens, end), "unit",
+                                                                number="sg")):
+            end += 1  # "tänasel päeval"; after an adverb it is the daytime: "täna päeval"
         return Relative("day", int(deictic[0].value)), end, None
     weekday = _weekday(tokens, index)
     if weekday is not None:
