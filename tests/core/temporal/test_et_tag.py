@@ -167,3 +167,19 @@ def test_paeval_after_a_day_adverb_is_its_daytime_after_an_adjective_the_day() -
     found = tag("Täna päeval kustutatakse. Tänasel päeval on pidu.", "et", DAY_DCT)
     assert [(timex.text, timex.type, timex.value) for timex in found] == [
         ("Täna päeval", "TIME", "2007-06-16TDT"), ("Tänasel päeval", "DATE", "2007-06-16")]
+
+
+def test_the_second_year_of_a_range_is_a_year_a_range_of_prices_is_not() -> None:
+    dct = DocumentDate.parse("2007-02-01", "header")
+    found = tag("Aastatel 1997-2003 oli ta juht, Põhjasõda (1700-1721) lõppes. "
+                "Hind oli 1200-2000 krooni.", "et", dct)
+    assert [(timex.text, timex.value) for timex in found] == [
+        ("Aastatel 1997", "1997"), ("2003", "2003"), ("1700", "1700"), ("1721", "1721")]
+
+
+def test_an_age_in_brackets_after_a_name_is_a_length_of_life() -> None:
+    dct = DocumentDate.parse("2006-08-12", "header")
+    found = tag("Laulja Roger Daltrey ( 62 ) ja Steffi Graf (7) ning Tõnu (23) esinesid.", "et",
+                dct)
+    assert [(timex.text, timex.type, timex.value) for timex in found] == [
+        ("62", "DURATION", "P62Y"), ("23", "DURATION", "P23Y")]

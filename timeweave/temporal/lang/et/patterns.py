@@ -733,9 +733,14 @@ def _bare_year(tokens: list[Token], index: int) -> Found | None:
     """
     token = _at(tokens, index)
     year = _year(token)
-    if year is None or year < _MIN_BARE_YEAR or _glued(tokens, index):
-        return None
     previous, following = _at(tokens, index - 1), _at(tokens, index + 1)
+    first = _year(_at(tokens, index - 2))
+    closes_range = previous is not None and previous.text in _DASHES and first is not None \
+        and year is not None and 0 < year - first <= _RANGE_YEARS  # "aastatel 1997-2003 oli"
+    glued = _glued(tokens, index) and previous is not None \
+        and previous.text not in _OPENING_BRACKETS and not closes_range  # "(1899-1902)"
+    if year is None or year < _MIN_BARE_YEAR or glued:
+        return None
     if previous is not None and previous.is_int:
         return None  # "1 500 000"
     if following is not None and _glued(tokens, index + 1) and following.text in ".,":
@@ -743,12 +748,33 @@ def _bare_year(tokens: list[Token], index: int) -> Found | None:
         if after is not None and after.is_int and _glued(tokens, index + 2):
             return None  # "2000,5", "1999.12"
     if following is not None and following.text[:1].isalpha() and following.text.islower() \
-            and previous is not None and previous.text not in _SENTENCE_OPENERS:
+            and previous is not None and previous.text not in _SENTENCE_OPENERS \
+            and not closes_range:
         return None
     return Found(index, index + 1, "DATE", Absolute(year))
 
 
 _MIN_BARE_YEAR = 1500
+_OPENING_BRACKETS = frozenset("([«\"“„")
+_RANGE_YEARS = 50  # "1997-2003" is a span of years; "1500-2000 krooni" is a span of prices
+
+
+def _age(tokens: list[Token], index: int) -> Found | None:
+    """"Roger Daltrey ( 62 )": a person's age in brackets after the name, as Estonian news
+    write it (the gold reads it as a length of life, ``P62Y``). Below 16 such a number is as
+    often a seeding or a count ("Graf (7)"), so those are left alone."""
+    token, opening, closing = _at(tokens, index), _at(tokens, index - 1), _at(tokens, index + 1)
+    name = _at(tokens, index - 2)
+    if token is None or not token.is_int or opening is None or opening.text != "(" \
+            or closing is None or closing.text != ")" or name is None \
+            or not name.text[:1].isupper() or not name.text[-1:].isalpha():
+        return None
+    age = int(token.text)
+    return Found(index, index + 1, "DURATION", Duration(f"P{age}Y")) \
+        if _MIN_AGE <= age <= _MAX_AGE else None
+
+
+_MIN_AGE, _MAX_AGE = 16, 115
 _SENTENCE_OPENERS = frozenset(".!?«»\"“”„(")
 
 
@@ -1417,6 +1443,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (_duration, ("rel", *_LAST_NEAR, *_AMOUNT)), (_bare_unit, ("unit",)),
     (_recent_periods, ("lähi", *_LAST_NEAR)), (_length_adjective, ("int", "length")),
     (_every, ("every", "unit", "weekday", "kord", *_EVERY_WORDS, *_AMOUNT)),
+    (_age, ("int",)),
 )
 _TRIGGERS = frozenset(("kell", "kella", "kl", "kohe", "öösel", "ööseks", "kord", *_EVERY_WORDS))
 _PREFIXES = ("lähi", *_LAST_NEAR, *SEASON_PREFIXES, *DECADE_WORDS, *YEAR_DEICTICS)
@@ -1468,6 +1495,7 @@ _AFTER_NUMBER: dict[Rule, tuple[str, ...]] = {
     _ago_or_later: ("num", ",", "unit", "time_noun"),
     _duration: ("num", ",", "unit", "ord", "viimas"),
     _every: ("num", ",", "korda", "kord", "korra"),
+    _age: (")",),
 }
 _NUMBER_CLASSES = frozenset(("int", "num", "quant"))
 
