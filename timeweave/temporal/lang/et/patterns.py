@@ -1602,26 +1602,29 @@ _MODIFIER_KINDS = frozenset(("rel", "num", "quant", "ord"))
 
 def _trigger_scanner() -> re.Pattern[str]:
     """One regex over lower-cased text that finds a word of every match :func:`find_tokens`
-    can make: a digit, a lexicon form of a kind that can head an expression (with "-gi"/"-ki"),
-    a trigger word, a bound prefix, or a compound length adjective ("kolme|aastane"). Modifier
-    kinds are left out: "selle", "kaks", "esimese" and "paar" are times only next to a head
-    word, whose window reaches them. Loose edges only ever add windows; Roman numerals need the
-    original case (:data:`_ROMAN`).
+    can make (digit runs aside, :data:`_DIGITS`): a lexicon form of a kind that can head an
+    expression (with "-gi"/"-ki"), a trigger word, a bound prefix, or a compound length
+    adjective ("kolme|aastane"). Modifier kinds are left out: "selle", "kaks", "esimese" and
+    "paar" are times only next to a head word, whose window reaches them. Loose edges only ever
+    add windows; Roman numerals need the original case (:data:`_ROMAN`).
 
-    The pattern opens with one character class, so ``re`` skips in C every character that
-    cannot start a hit; the word itself is then checked by a lookahead from that character
-    (inside a one-character lookbehind) only where no letter precedes it."""
+    A match is the one character before the word, so the pattern opens with a class of
+    non-letters and ``re`` skips in C the letters, most of a text, trying the words only at
+    word starts. The text is scanned with one space in front, so a match's start is the
+    word's start in the text itself."""
     heads = [form for form, readings in LEXICON.items()
              if any(reading.kind not in _MODIFIER_KINDS for reading in readings)]
     words = (*heads, *_TRIGGERS, *_PREFIXES, *_GENITIVE_AMOUNTS)
     initials = re.escape("".join(sorted({word[0] for word in words})))
     word = (rf"(?:{word_trie([*heads, *_TRIGGERS])})(?:gi|ki)?(?![{_LETTERS}])"
             rf"|{word_trie(_PREFIXES)}|{_LENGTH_COMPOUND}(?![{_LETTERS}])")
-    return re.compile(rf"[\d{initials}](?:(?<=\d)\d*|(?<![{_LETTERS}].)(?<=(?=(?:{word})).))")
+    return re.compile(rf"[^{_LETTERS}](?=[{initials}])(?=(?:{word}))")
 
 
 _SCANNER = _trigger_scanner()
-_ROMAN = re.compile(r"\b[IVXLCDM]+\b")
+_DIGITS = re.compile(r"\d+")
+# A run of capitals, as ``\b[IVXLCDM]+\b``, but opening with a character class (as above).
+_ROMAN = re.compile(r"[IVXLCDM](?<!\w[IVXLCDM])[IVXLCDM]*\b")
 _WORD_AHEAD = re.compile(rf"(?:\s*\S+){{1,{_WORDS_AFTER}}}")
 _WORD_BEHIND = re.compile(rf"\S*(?:\s+\S+){{0,{_WORDS_BEFORE}}}\s*")
 
@@ -1633,7 +1636,8 @@ def windows(text: str) -> list[tuple[int, int]]:
     if len(folded) != len(text):  # a letter whose lower case is longer: keep offsets exact
         folded = "".join(char.lower()[0] for char in text)
     hits = sorted(
-        [match.start() for match in _SCANNER.finditer(folded)]
+        [match.start() for match in _SCANNER.finditer(" " + folded)]
+        + [match.start() for match in _DIGITS.finditer(folded)]
         + [match.start() for match in _ROMAN.finditer(text)]
     )
     merged: list[tuple[int, int]] = []
