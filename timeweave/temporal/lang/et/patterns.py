@@ -1454,27 +1454,32 @@ _AFTER_NUMBER: dict[Rule, tuple[str, ...]] = {
     _every: ("num", ",", "korda", "kord", "korra"),
 }
 _NUMBER_CLASSES = frozenset(("int", "num", "quant"))
+_FOLLOWER_FEATURES = frozenset().union(*_AFTER_NUMBER.values())
+_NOTHING_AFTER: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=65536)
 def _follower(text: str) -> frozenset[str]:
-    """What a token can be after a number: its classes and its own lower-case text."""
+    """What a token can be after a number: its classes and its own lower-case text, as far
+    as some rule asks; few distinct answers, so :func:`_after_number` is cached on them."""
     low = text.lower()
     found = {low, *_classes(text)}
     if DECADE_SUFFIX.match(low):
         found.add("decade_suffix")
-    return frozenset(found)
+    return _FOLLOWER_FEATURES.intersection(found)
 
 
 def _rules_at(token: Token) -> tuple[tuple[Rule, ...], bool]:
     """The rules, in priority order, that can start at a token, and whether the token is a
     number and nothing else (then :func:`_after_number` narrows them).
 
-    A lexicon form or trigger word is answered from the table built at import, and a plain
-    word outside it (most words) after one dict miss; only a word that may be a Roman numeral
-    or carry a bound prefix, a compound length adjective or "-gi"/"-ki", a number or a
+    A number, a lexicon form or trigger word is answered from what was built at import, and a
+    plain word outside the lexicon (most words) after one dict miss; only a word that may be a
+    Roman numeral or carry a bound prefix, a compound length adjective or "-gi"/"-ki", or a
     punctuation mark goes on to its classes (cached per text).
     """
+    if token.is_int:
+        return _INT_RULES
     text, low = token.text, token.low
     known = _FORM_RULES.get(low)
     if known is not None:
@@ -1496,6 +1501,8 @@ def _rules_of(text: str) -> tuple[tuple[Rule, ...], bool]:
 
 
 _NO_RULES: tuple[tuple[Rule, ...], bool] = ((), False)
+# A number's only class is "int": no lexicon form, prefix or Roman numeral has a digit.
+_INT_RULES = _rules_of.__wrapped__("0")
 # What a word outside the lexicon may still start with and be a start: a bound prefix
 # ("lähi-", "viimas-") or the genitive amount of a compound length adjective ("kolme|aastane").
 _OPEN_STARTS = (*_PREFIXES, *_GENITIVE_AMOUNTS)
@@ -1504,11 +1511,10 @@ _FORM_RULES: dict[str, tuple[tuple[Rule, ...], bool]] = {
     form: _rules_of.__wrapped__(form) for form in (*_FORMS, *_TRIGGERS)}
 
 
-@lru_cache(maxsize=65536)
-def _after_number(rules: tuple[Rule, ...], following: str) -> tuple[Rule, ...]:
-    """Of the rules that can start at a number, those that can read on to ``following``
-    (the next token's text, "" at the end)."""
-    after = _follower(following) if following else frozenset()
+@lru_cache(maxsize=1024)
+def _after_number(rules: tuple[Rule, ...], after: frozenset[str]) -> tuple[Rule, ...]:
+    """Of the rules that can start at a number, those that can read on to a token that is
+    ``after`` (:func:`_follower`; nothing at the end)."""
     return tuple(rule for rule in rules
                  if rule not in _AFTER_NUMBER or after.intersection(_AFTER_NUMBER[rule]))
 
@@ -1539,18 +1545,16 @@ def _extend(tokens: list[Token], found: Found, floor: int) -> Found:
     if _word(tokens, end, APPROX_AFTER) and point and mod is None:
         mod = "APPROX"
         end += 1
-    if found.type == "SET":
-        return dataclasses.replace(found, end=end, mod=mod)
-    before = _at(tokens, start - 1)
-    pair = (tokens[start - 2].low, before.low) if start - 2 >= floor and before else None
-    if pair in PRE_MODIFIER_PAIRS:
-        return dataclasses.replace(found, start=start - 2, end=end,
-                                   mod=mod or PRE_MODIFIER_PAIRS[pair])  # type: ignore[index]
-    if start - 1 >= floor and before is not None and before.low in PRE_MODIFIERS and (
-            point or before.low not in POINT_ONLY_MODIFIERS):
-        return dataclasses.replace(found, start=start - 1, end=end,
-                                   mod=mod or PRE_MODIFIERS[before.low])
-    return dataclasses.replace(found, end=end, mod=mod)
+    if found.type != "SET":
+        before = _at(tokens, start - 1)
+        pair = (tokens[start - 2].low, before.low) if start - 2 >= floor and before else None
+        if pair in PRE_MODIFIER_PAIRS:
+            start, mod = start - 2, mod or PRE_MODIFIER_PAIRS[pair]  # type: ignore[index]
+        elif start - 1 >= floor and before is not None and before.low in PRE_MODIFIERS and (
+                point or before.low not in POINT_ONLY_MODIFIERS):
+            start, mod = start - 1, mod or PRE_MODIFIERS[before.low]
+    # Built directly: ``dataclasses.replace`` costs several times a constructor call.
+    return Found(start, end, found.type, found.spec, mod)
 
 
 def find_tokens(tokens: list[Token]) -> list[Found]:
@@ -1562,7 +1566,8 @@ def find_tokens(tokens: list[Token]) -> list[Found]:
     while index < count:
         rules, number = _rules_at(tokens[index])
         if number:
-            rules = _after_number(rules, tokens[index + 1].text if index + 1 < count else "")
+            rules = _after_number(rules, _follower(tokens[index + 1].text)
+                                  if index + 1 < count else _NOTHING_AFTER)
         if not rules:
             index += 1
             continue
