@@ -1485,8 +1485,8 @@ def _rules_at(token: Token) -> tuple[tuple[Rule, ...], bool]:
     if known is not None:
         if not text.isupper():  # only capitals can be a Roman numeral too
             return known
-    elif (low.isalpha() and not low.endswith(_ENCLITICS) and not low.startswith(_OPEN_STARTS)
-          and not text.isupper()):
+    elif (low.isalpha() and not low.endswith(_ENCLITICS) and not text.isupper()
+          and (low[:_OPEN_HEAD] not in _OPEN_HEADS or not low.startswith(_OPEN_STARTS))):
         return _NO_RULES
     return _rules_of(text)
 
@@ -1506,6 +1506,9 @@ _INT_RULES = _rules_of.__wrapped__("0")
 # What a word outside the lexicon may still start with and be a start: a bound prefix
 # ("lähi-", "viimas-") or the genitive amount of a compound length adjective ("kolme|aastane").
 _OPEN_STARTS = (*_PREFIXES, *_GENITIVE_AMOUNTS)
+# Their first letters: one set lookup rules out most words before the long ``startswith``.
+_OPEN_HEAD = min(len(start) for start in _OPEN_STARTS)
+_OPEN_HEADS = frozenset(start[:_OPEN_HEAD] for start in _OPEN_STARTS)
 # The rules at each lexicon form and trigger word in lower case, built once at import.
 _FORM_RULES: dict[str, tuple[tuple[Rule, ...], bool]] = {
     form: _rules_of.__wrapped__(form) for form in (*_FORMS, *_TRIGGERS)}
