@@ -184,6 +184,8 @@ def _readings(token: Token | None, kind: Kind,
         return ()
     kinds = _FORM_KINDS.get(token.low)
     if kinds is None:
+        if not token.low.endswith(_ENCLITICS):  # most words: no form, not even with "-gi"
+            return ()
         form = _form_of(token.text, token.low)
         if form is None:
             return ()
