@@ -18,7 +18,8 @@ from timeweave.temporal.resolve import Discourse, resolve, uses_tense
 __all__ = ["LANGUAGES", "language_for", "tag"]
 
 # A sentence ends at a full stop, "!" or "?" before a capital (not "6. mai"), or a line break.
-_SENTENCE_END = re.compile(r"[.!?…]+[»”\"]?\s+(?=[\"«„“]?[A-ZÕÄÖÜŠŽ])|\n")
+# Written to open with one character class, so ``re`` skips in C every other character.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[»”\"]?\s+(?=[\"«„“]?[A-ZÕÄÖÜŠŽ]))")
 
 
 def language_for(language: str | None) -> TemporalLanguage | None:
@@ -58,8 +59,7 @@ def _from_mentions(text: str, rules: TemporalLanguage, dct: DocumentDate) -> lis
         tense = rules.tense(text, mention.start, mention.end) if uses_tense(mention.spec) \
             else None
         in_view = not rules.undated_times or (
-            day_end is not None
-            and len(_SENTENCE_END.findall(text, day_end, mention.start)) <= 1)
+            day_end is not None and _few_sentence_ends(text, day_end, mention.start))
         resolved = resolve(mention, dct, tense, discourse, in_view)
         if resolved.earliest is not None and resolved.earliest == resolved.latest:
             day_end = mention.end
@@ -70,3 +70,10 @@ def _from_mentions(text: str, rules: TemporalLanguage, dct: DocumentDate) -> lis
                   resolved.earliest, resolved.latest, mention.mod)
         )
     return timexes
+
+
+def _few_sentence_ends(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends at most one sentence; stops at the second end, since
+    the stretch since the last named day can be most of a long text."""
+    first = _SENTENCE_END.search(text, start, end)
+    return first is None or _SENTENCE_END.search(text, first.end(), end) is None

@@ -184,6 +184,8 @@ def _readings(token: Token | None, kind: Kind,
         return ()
     kinds = _FORM_KINDS.get(token.low)
     if kinds is None:
+        if not token.low.endswith(_ENCLITICS):  # most words: no form, not even with "-gi"
+            return ()
         form = _form_of(token.text, token.low)
         if form is None:
             return ()
@@ -1498,34 +1500,39 @@ _AFTER_NUMBER: dict[Rule, tuple[str, ...]] = {
     _age: (")",),
 }
 _NUMBER_CLASSES = frozenset(("int", "num", "quant"))
+_FOLLOWER_FEATURES = frozenset().union(*_AFTER_NUMBER.values())
+_NOTHING_AFTER: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=65536)
 def _follower(text: str) -> frozenset[str]:
-    """What a token can be after a number: its classes and its own lower-case text."""
+    """What a token can be after a number: its classes and its own lower-case text, as far
+    as some rule asks; few distinct answers, so :func:`_after_number` is cached on them."""
     low = text.lower()
     found = {low, *_classes(text)}
     if DECADE_SUFFIX.match(low):
         found.add("decade_suffix")
-    return frozenset(found)
+    return _FOLLOWER_FEATURES.intersection(found)
 
 
 def _rules_at(token: Token) -> tuple[tuple[Rule, ...], bool]:
     """The rules, in priority order, that can start at a token, and whether the token is a
     number and nothing else (then :func:`_after_number` narrows them).
 
-    A lexicon form or trigger word is answered from the table built at import, and a plain
-    word outside it (most words) after one dict miss; only a word that may be a Roman numeral
-    or carry a bound prefix, a compound length adjective or "-gi"/"-ki", a number or a
+    A number, a lexicon form or trigger word is answered from what was built at import, and a
+    plain word outside the lexicon (most words) after one dict miss; only a word that may be a
+    Roman numeral or carry a bound prefix, a compound length adjective or "-gi"/"-ki", or a
     punctuation mark goes on to its classes (cached per text).
     """
+    if token.is_int:
+        return _INT_RULES
     text, low = token.text, token.low
     known = _FORM_RULES.get(low)
     if known is not None:
         if not text.isupper():  # only capitals can be a Roman numeral too
             return known
-    elif (low.isalpha() and not low.endswith(_ENCLITICS) and not low.startswith(_OPEN_STARTS)
-          and not text.isupper()):
+    elif (low.isalpha() and not low.endswith(_ENCLITICS) and not text.isupper()
+          and (low[:_OPEN_HEAD] not in _OPEN_HEADS or not low.startswith(_OPEN_STARTS))):
         return _NO_RULES
     return _rules_of(text)
 
@@ -1540,19 +1547,23 @@ def _rules_of(text: str) -> tuple[tuple[Rule, ...], bool]:
 
 
 _NO_RULES: tuple[tuple[Rule, ...], bool] = ((), False)
+# A number's only class is "int": no lexicon form, prefix or Roman numeral has a digit.
+_INT_RULES = _rules_of.__wrapped__("0")
 # What a word outside the lexicon may still start with and be a start: a bound prefix
 # ("lähi-", "viimas-") or the genitive amount of a compound length adjective ("kolme|aastane").
 _OPEN_STARTS = (*_PREFIXES, *_GENITIVE_AMOUNTS)
+# Their first letters: one set lookup rules out most words before the long ``startswith``.
+_OPEN_HEAD = min(len(start) for start in _OPEN_STARTS)
+_OPEN_HEADS = frozenset(start[:_OPEN_HEAD] for start in _OPEN_STARTS)
 # The rules at each lexicon form and trigger word in lower case, built once at import.
 _FORM_RULES: dict[str, tuple[tuple[Rule, ...], bool]] = {
     form: _rules_of.__wrapped__(form) for form in (*_FORMS, *_TRIGGERS)}
 
 
-@lru_cache(maxsize=65536)
-def _after_number(rules: tuple[Rule, ...], following: str) -> tuple[Rule, ...]:
-    """Of the rules that can start at a number, those that can read on to ``following``
-    (the next token's text, "" at the end)."""
-    after = _follower(following) if following else frozenset()
+@lru_cache(maxsize=1024)
+def _after_number(rules: tuple[Rule, ...], after: frozenset[str]) -> tuple[Rule, ...]:
+    """Of the rules that can start at a number, those that can read on to a token that is
+    ``after`` (:func:`_follower`; nothing at the end)."""
     return tuple(rule for rule in rules
                  if rule not in _AFTER_NUMBER or after.intersection(_AFTER_NUMBER[rule]))
 
@@ -1583,18 +1594,16 @@ def _extend(tokens: list[Token], found: Found, floor: int) -> Found:
     if _word(tokens, end, APPROX_AFTER) and point and mod is None:
         mod = "APPROX"
         end += 1
-    if found.type == "SET":
-        return dataclasses.replace(found, end=end, mod=mod)
-    before = _at(tokens, start - 1)
-    pair = (tokens[start - 2].low, before.low) if start - 2 >= floor and before else None
-    if pair in PRE_MODIFIER_PAIRS:
-        return dataclasses.replace(found, start=start - 2, end=end,
-                                   mod=mod or PRE_MODIFIER_PAIRS[pair])  # type: ignore[index]
-    if start - 1 >= floor and before is not None and before.low in PRE_MODIFIERS and (
-            point or before.low not in POINT_ONLY_MODIFIERS):
-        return dataclasses.replace(found, start=start - 1, end=end,
-                                   mod=mod or PRE_MODIFIERS[before.low])
-    return dataclasses.replace(found, end=end, mod=mod)
+    if found.type != "SET":
+        before = _at(tokens, start - 1)
+        pair = (tokens[start - 2].low, before.low) if start - 2 >= floor and before else None
+        if pair in PRE_MODIFIER_PAIRS:
+            start, mod = start - 2, mod or PRE_MODIFIER_PAIRS[pair]  # type: ignore[index]
+        elif start - 1 >= floor and before is not None and before.low in PRE_MODIFIERS and (
+                point or before.low not in POINT_ONLY_MODIFIERS):
+            start, mod = start - 1, mod or PRE_MODIFIERS[before.low]
+    # Built directly: ``dataclasses.replace`` costs several times a constructor call.
+    return Found(start, end, found.type, found.spec, mod)
 
 
 def find_tokens(tokens: list[Token]) -> list[Found]:
@@ -1606,7 +1615,8 @@ def find_tokens(tokens: list[Token]) -> list[Found]:
     while index < count:
         rules, number = _rules_at(tokens[index])
         if number:
-            rules = _after_number(rules, tokens[index + 1].text if index + 1 < count else "")
+            rules = _after_number(rules, _follower(tokens[index + 1].text)
+                                  if index + 1 < count else _NOTHING_AFTER)
         if not rules:
             index += 1
             continue
@@ -1659,26 +1669,29 @@ _MODIFIER_KINDS = frozenset(("rel", "num", "quant", "ord"))
 
 def _trigger_scanner() -> re.Pattern[str]:
     """One regex over lower-cased text that finds a word of every match :func:`find_tokens`
-    can make: a digit, a lexicon form of a kind that can head an expression (with "-gi"/"-ki"),
-    a trigger word, a bound prefix, or a compound length adjective ("kolme|aastane"). Modifier
-    kinds are left out: "selle", "kaks", "esimese" and "paar" are times only next to a head
-    word, whose window reaches them. Loose edges only ever add windows; Roman numerals need the
-    original case (:data:`_ROMAN`).
+    can make (digit runs aside, :data:`_DIGITS`): a lexicon form of a kind that can head an
+    expression (with "-gi"/"-ki"), a trigger word, a bound prefix, or a compound length
+    adjective ("kolme|aastane"). Modifier kinds are left out: "selle", "kaks", "esimese" and
+    "paar" are times only next to a head word, whose window reaches them. Loose edges only ever
+    add windows; Roman numerals need the original case (:data:`_ROMAN`).
 
-    The pattern opens with one character class, so ``re`` skips in C every character that
-    cannot start a hit; the word itself is then checked by a lookahead from that character
-    (inside a one-character lookbehind) only where no letter precedes it."""
+    A match is the one character before the word, so the pattern opens with a class of
+    non-letters and ``re`` skips in C the letters, most of a text, trying the words only at
+    word starts. The text is scanned with one space in front, so a match's start is the
+    word's start in the text itself."""
     heads = [form for form, readings in LEXICON.items()
              if any(reading.kind not in _MODIFIER_KINDS for reading in readings)]
     words = (*heads, *_TRIGGERS, *_PREFIXES, *_GENITIVE_AMOUNTS)
     initials = re.escape("".join(sorted({word[0] for word in words})))
     word = (rf"(?:{word_trie([*heads, *_TRIGGERS])})(?:gi|ki)?(?![{_LETTERS}])"
             rf"|{word_trie(_PREFIXES)}|{_LENGTH_COMPOUND}(?![{_LETTERS}])")
-    return re.compile(rf"[\d{initials}](?:(?<=\d)\d*|(?<![{_LETTERS}].)(?<=(?=(?:{word})).))")
+    return re.compile(rf"[^{_LETTERS}](?=[{initials}])(?=(?:{word}))")
 
 
 _SCANNER = _trigger_scanner()
-_ROMAN = re.compile(r"\b[IVXLCDM]+\b")
+_DIGITS = re.compile(r"\d+")
+# A run of capitals, as ``\b[IVXLCDM]+\b``, but opening with a character class (as above).
+_ROMAN = re.compile(r"[IVXLCDM](?<!\w[IVXLCDM])[IVXLCDM]*\b")
 _WORD_AHEAD = re.compile(rf"(?:\s*\S+){{1,{_WORDS_AFTER}}}")
 _WORD_BEHIND = re.compile(rf"\S*(?:\s+\S+){{0,{_WORDS_BEFORE}}}\s*")
 
@@ -1690,7 +1703,8 @@ def windows(text: str) -> list[tuple[int, int]]:
     if len(folded) != len(text):  # a letter whose lower case is longer: keep offsets exact
         folded = "".join(char.lower()[0] for char in text)
     hits = sorted(
-        [match.start() for match in _SCANNER.finditer(folded)]
+        [match.start() for match in _SCANNER.finditer(" " + folded)]
+        + [match.start() for match in _DIGITS.finditer(folded)]
         + [match.start() for match in _ROMAN.finditer(text)]
     )
     merged: list[tuple[int, int]] = []
