@@ -1485,13 +1485,20 @@ def _classes(text: str) -> frozenset[str]:
 # What the token after a number must be for a rule to read on from it (its classes or its
 # own lower-case text, :func:`_follower`); a rule not listed reads a number alone ("1898").
 # Numbers are the commonest starts, and most are counts of things ("5 inimest", "2000 krooni")
-# that only this look-ahead tells apart without running each rule.
-_SEPARATORS = (".", "/", "-")
+# that only this look-ahead tells apart without running each rule. After a full stop it is
+# the token after the stop, marked with it (:func:`_after_dot`): "2008. aastal" is ".unit".
+_SEPARATORS = ("/", "-")
 _AFTER_NUMBER: dict[Rule, tuple[str, ...]] = {
-    _numeric_datetime: _SEPARATORS, _clock_digits: (":",),
-    _point: (*_SEPARATORS, "month"),  # "22.10.", "22. oktoobril", "22 oktoobril"
-    _range_first_day: (".",), _year_phrase: (".", "unit"), _century: (".",), _quarter_rule: (".",),
-    _decade: (".", *_DASHES, "decade_suffix"),
+    # "22.10.2017", "2017-10-22", "04.04.": a number after the stop
+    _numeric_datetime: (*_SEPARATORS, ".int"), _clock_digits: (":",),
+    # "22.10.", "22. oktoobril", "22. okt", "22 oktoobril"
+    _point: (*_SEPARATORS, ".int", ".month", *(f".{short}" for short in MONTH_ABBREVIATIONS),
+             "month"),
+    _range_first_day: tuple(f".{dash}" for dash in _DASHES),  # "1.-3. märtsini"
+    _year_phrase: (".month", ".unit", ".a", "unit"),  # "1998. märtsini", "2017. a", "2004 aasta"
+    # "1920. aastatel", "19. sajandil", "3. kvartalis"
+    _century: (".unit",), _quarter_rule: (".unit",),
+    _decade: (".unit", *_DASHES, "decade_suffix"),
     _length_adjective: (*_DASHES, "length"),
     # an amount: more numeral words, "2,5", then a unit or "korda", "viimase", an ordinal
     _ago_or_later: ("num", ",", "unit", "time_noun"),
@@ -1504,15 +1511,39 @@ _FOLLOWER_FEATURES = frozenset().union(*_AFTER_NUMBER.values())
 _NOTHING_AFTER: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=65536)
-def _follower(text: str) -> frozenset[str]:
-    """What a token can be after a number: its classes and its own lower-case text, as far
-    as some rule asks; few distinct answers, so :func:`_after_number` is cached on them."""
+def _features(text: str) -> set[str]:
+    """What a token can be after a number: its classes and its own lower-case text."""
     low = text.lower()
     found = {low, *_classes(text)}
     if DECADE_SUFFIX.match(low):
         found.add("decade_suffix")
-    return _FOLLOWER_FEATURES.intersection(found)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _follower(text: str) -> frozenset[str]:
+    """A token's :func:`_features` as far as some rule asks; few distinct answers, so
+    :func:`_after_number` is cached on them."""
+    return _FOLLOWER_FEATURES.intersection(_features(text))
+
+
+@lru_cache(maxsize=65536)
+def _after_dot(text: str) -> frozenset[str]:
+    """The same for the token after a number and a full stop, each feature marked with the
+    stop: a number with a stop is often a year or a date ("2008. aastal", "22. mail"), and
+    what follows the stop tells which of their rules can read on."""
+    return _FOLLOWER_FEATURES.intersection(f".{feature}" for feature in _features(text))
+
+
+def _after(tokens: list[Token], index: int) -> frozenset[str]:
+    """What the tokens from ``index`` on are to a rule at the number before them: the next
+    token's features, or after a full stop those of the token after it (nothing at the end)."""
+    if index >= len(tokens):
+        return _NOTHING_AFTER
+    text = tokens[index].text
+    if text != ".":
+        return _follower(text)
+    return _after_dot(tokens[index + 1].text) if index + 1 < len(tokens) else _NOTHING_AFTER
 
 
 def _rules_at(token: Token) -> tuple[tuple[Rule, ...], bool]:
@@ -1562,8 +1593,8 @@ _FORM_RULES: dict[str, tuple[tuple[Rule, ...], bool]] = {
 
 @lru_cache(maxsize=1024)
 def _after_number(rules: tuple[Rule, ...], after: frozenset[str]) -> tuple[Rule, ...]:
-    """Of the rules that can start at a number, those that can read on to a token that is
-    ``after`` (:func:`_follower`; nothing at the end)."""
+    """Of the rules that can start at a number, those that can read on to tokens that are
+    ``after`` (:func:`_after`)."""
     return tuple(rule for rule in rules
                  if rule not in _AFTER_NUMBER or after.intersection(_AFTER_NUMBER[rule]))
 
@@ -1615,8 +1646,7 @@ def find_tokens(tokens: list[Token]) -> list[Found]:
     while index < count:
         rules, number = _rules_at(tokens[index])
         if number:
-            rules = _after_number(rules, _follower(tokens[index + 1].text)
-                                  if index + 1 < count else _NOTHING_AFTER)
+            rules = _after_number(rules, _after(tokens, index + 1))
         if not rules:
             index += 1
             continue
