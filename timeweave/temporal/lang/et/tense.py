@@ -11,8 +11,9 @@ further off ("nad jõudsid kokkuleppele ja maalid müüakse sügisel"). The cues
 * past: a closed list of frequent past verbs, past participles in ``-nud``, 1st/3rd person
   plural past (``-sime``, ``-sid``), the impersonal past (``kuulutati``, ``toodi``), a passive
   participle after a form of "olema" ("on suletud", "oli avatud"), and the 3rd person singular
-  past in ``-s`` when it is the verb right beside the mention (an ``-s`` further off is as
-  likely a noun in the inessive: "majas", "kliinikumis");
+  past in ``-s`` only in the finite verb's place, right after a clause-initial mention
+  ("Veebruaris kinkis"): elsewhere an ``-s`` word is as likely an inessive ("majas",
+  "kliinikumis") or an ordinal ("kolmas");
 * present, which speaks of what comes: present forms (``algab``, ``algavad``, ``müüakse``),
   "on" and "pole", a negated present ("ei saa"), the conditional ("algaks"), and present
   participles ("reedel 60-aastaseks saava", "sügisel saabuvaid");
