@@ -318,16 +318,15 @@ def _duration_value(amount: float | None, unit: str) -> str:
     whole = int(amount)
     if amount == whole:
         return f"{prefix}{whole}{code}"
-    smaller, factor = _SMALLER.get(unit, (unit, 1))
-    rest = round((amount - whole) * factor, 6)
-    if unit in _SMALLER and rest.is_integer():
-        # "2,5 tundi" is PT2H30M; "1,8 aastat" stays P1.8Y, not a rounded P1Y10M.
-        rest = int(rest)
-        small_code, small_time = DURATION_CODES[smaller]
-        head = f"{whole}{code}" if whole else ""
-        if is_time or not small_time:
-            return f"{prefix}{head}{rest}{small_code}"
-        return f"P{head}T{rest}{small_code}"
+    if unit in _SMALLER:
+        smaller, factor = _SMALLER[unit]
+        rest = round((amount - whole) * factor, 6)
+        if rest.is_integer():  # "2,5 tundi" is PT2H30M; "1,8 aastat" stays P1.8Y, not P1Y10M
+            small_code, small_time = DURATION_CODES[smaller]
+            head = f"{whole}{code}" if whole else ""
+            if is_time or not small_time:
+                return f"{prefix}{head}{int(rest)}{small_code}"
+            return f"P{head}T{int(rest)}{small_code}"
     return f"{prefix}{amount:g}{code}"
 
 
