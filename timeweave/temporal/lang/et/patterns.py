@@ -732,16 +732,16 @@ def _bare_year(tokens: list[Token], index: int) -> Found | None:
     A four-digit number followed by a lower-case word is usually a quantity with its noun,
     unless it opens a sentence ("1893 toimus ...").
     """
-    token = _at(tokens, index)
-    year = _year(token)
+    year = _year(_at(tokens, index))
+    if year is None or year < _MIN_BARE_YEAR:
+        return None  # most numbers: checked before the range look-behind below
     previous, following = _at(tokens, index - 1), _at(tokens, index + 1)
     first = _year(_at(tokens, index - 2))
     closes_range = previous is not None and previous.text in _DASHES and first is not None \
-        and year is not None and 0 < year - first <= _RANGE_YEARS  # "aastatel 1997-2003 oli"
-    glued = _glued(tokens, index) and previous is not None \
-        and previous.text not in _OPENING_BRACKETS and not closes_range  # "(1899-1902)"
-    if year is None or year < _MIN_BARE_YEAR or glued:
-        return None
+        and 0 < year - first <= _RANGE_YEARS  # "aastatel 1997-2003 oli"
+    if _glued(tokens, index) and previous is not None \
+            and previous.text not in _OPENING_BRACKETS and not closes_range:
+        return None  # glued to a word or number; "(1899-1902)" is a year
     if previous is not None and previous.is_int:
         return None  # "1 500 000"
     if following is not None and _glued(tokens, index + 1) and following.text in ".,":
