@@ -96,12 +96,12 @@ def _word_tense(outward: list[str], index: int, first_verb: bool) -> Tense | Non
     word = outward[index]
     if not word.islower() or word in _TIME_WORDS:
         return None
-    neighbours = outward[index - 1] if index else "", \
-        outward[index + 1] if index + 1 < len(outward) else ""
     if word in _PAST_WORDS:
         return -1
     if word in _FUTURE_WORDS:
         return 1
+    neighbours = outward[index - 1] if index else "", \
+        outward[index + 1] if index + 1 < len(outward) else ""
     if word in {"on", "ei", "pole"}:
         # The participle after the auxiliary, on whichever side it stands in the text.
         if any(n.endswith("nud") or (word == "on" and n.endswith(("tud", "dud")))
@@ -116,7 +116,7 @@ def _word_tense(outward: list[str], index: int, first_verb: bool) -> Tense | Non
         return -1 if any(n in _OLEMA for n in neighbours) else None  # else "suletud tee"
     if word in _IMPERSONAL_DI or (len(word) > 4 and _IMPERSONAL_PAST.search(word)):
         return -1
-    if word.endswith(("takse", "dakse", "akse", "vad", "ks", "ksid")) or word.endswith("b"):
+    if word.endswith(("takse", "dakse", "akse", "vad", "ks", "ksid", "b")):
         return 1
     if len(word) > 5 and _PRESENT_PARTICIPLE.search(word):
         return 1
