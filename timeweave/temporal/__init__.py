@@ -1,6 +1,6 @@
 """Timeweave's temporal tagger: find time expressions, give them TIMEX3 values and day bounds.
 
-Languages with rules (``timeweave.temporal.lang``) find mentions; one shared resolver
+Languages with rules (``timeweave.lang``) find mentions; one shared resolver
 (:mod:`timeweave.temporal.resolve`) anchors them against the document creation time. Other
 languages go through dateparser (:mod:`timeweave.temporal.fallback`), which is weaker.
 """
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from timeweave.lang import LANGUAGES
 from timeweave.model import DocumentDate, Timex
 from timeweave.temporal import fallback
 from timeweave.temporal.base import Mention, TemporalLanguage
-from timeweave.temporal.lang import LANGUAGES
 from timeweave.temporal.resolve import Discourse, resolve, uses_tense
 
 __all__ = ["LANGUAGES", "language_for", "tag"]

@@ -1,6 +1,6 @@
 """The contract between per-language temporal rules and the language-independent resolver.
 
-A language package (``timeweave.temporal.lang.<code>``) only *finds* time expressions and says
+A language package (``timeweave.lang.<code>``) only *finds* time expressions and says
 what they mean in calendar terms (:class:`Mention` with a :data:`TimeSpec`). The shared resolver
 anchors every spec against the document's creation time (DCT) and produces TIMEX3 values with
 ``earliest``/``latest`` bounds. Keeping calendar arithmetic out of the language packages means

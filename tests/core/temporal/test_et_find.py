@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from timeweave.lang import et
+from timeweave.lang.et.morphology import paradigm
+from timeweave.lang.et.vocab import LEXICON, UNITS
 from timeweave.temporal.base import (
     Absolute,
     Duration,
@@ -13,9 +16,6 @@ from timeweave.temporal.base import (
     TimeSpec,
     Weekday,
 )
-from timeweave.temporal.lang import et
-from timeweave.temporal.lang.et.morphology import paradigm
-from timeweave.temporal.lang.et.vocab import LEXICON, UNITS
 
 
 def only(text: str) -> tuple[str, str, TimeSpec, str | None]:

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeweave.lang import et
+from timeweave.lang.et import patterns
 from timeweave.model import NO_DATE, DocumentDate
 from timeweave.temporal import tag
-from timeweave.temporal.lang import et
-from timeweave.temporal.lang.et import patterns
 
 # Pieces that reach deep into the grammar: numbers, dots, dashes, clock words, inflected
 # time words, modifiers and postpositions, glued together in any order.

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeweave.temporal.lang.en import patterns
+from timeweave.lang.en import patterns
 from timeweave.temporal.scan import DIGITS, Gate, word_trie
 
 _TOKENS = [

@@ -17,22 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from timeweave.model import TimexType
-from timeweave.temporal.base import (
-    Absolute,
-    Direction,
-    Duration,
-    Mention,
-    PartOfDay,
-    Recurrence,
-    Reference,
-    Relative,
-    TimeSpec,
-    Unit,
-    Weekday,
-)
-from timeweave.temporal.lang.et.morphology import Case
-from timeweave.temporal.lang.et.vocab import (
+from timeweave.lang.et.morphology import Case
+from timeweave.lang.et.vocab import (
     APPROX_AFTER,
     DECADE_SUFFIX,
     DECADE_WORDS,
@@ -52,6 +38,20 @@ from timeweave.temporal.lang.et.vocab import (
     Kind,
     Reading,
     roman,
+)
+from timeweave.model import TimexType
+from timeweave.temporal.base import (
+    Absolute,
+    Direction,
+    Duration,
+    Mention,
+    PartOfDay,
+    Recurrence,
+    Reference,
+    Relative,
+    TimeSpec,
+    Unit,
+    Weekday,
 )
 from timeweave.temporal.scan import word_trie
 

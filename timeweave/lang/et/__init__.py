@@ -5,9 +5,9 @@ Registered explicitly by :mod:`timeweave.temporal` as ``et.LANGUAGE``.
 
 from __future__ import annotations
 
+from timeweave.lang.et.patterns import find
+from timeweave.lang.et.tense import guess
 from timeweave.temporal.base import TemporalLanguage
-from timeweave.temporal.lang.et.patterns import find
-from timeweave.temporal.lang.et.tense import guess
 
 LANGUAGE = TemporalLanguage(code="et", find=find, tense=guess, undated_times=True)
 

@@ -1,6 +1,6 @@
 """English time vocabulary: the closed word classes the patterns are built from.
 
-Data only; :mod:`timeweave.temporal.lang.en.patterns` turns it into grammar. Keys are lower case.
+Data only; :mod:`timeweave.lang.en.patterns` turns it into grammar. Keys are lower case.
 """
 
 from __future__ import annotations

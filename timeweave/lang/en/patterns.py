@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from timeweave.lang.en import vocab
 from timeweave.model import TimexType
 from timeweave.temporal.base import (
     Absolute,
@@ -25,7 +26,6 @@ from timeweave.temporal.base import (
     TimeSpec,
     Weekday,
 )
-from timeweave.temporal.lang.en import vocab
 from timeweave.temporal.scan import DIGITS, Gate, Reach
 
 Built = tuple[TimexType, TimeSpec, str | None]

@@ -1,6 +1,6 @@
 """The closed Estonian time vocabulary, as data: principal parts and what each word means.
 
-Only principal parts are written here; :mod:`timeweave.temporal.lang.et.morphology` expands them
+Only principal parts are written here; :mod:`timeweave.lang.et.morphology` expands them
 to every case and number, and :data:`LEXICON` maps each lower-case surface form to its readings.
 """
 
@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from timeweave.lang.et.morphology import Case, Number, Stems, paradigm, stems
 from timeweave.temporal.base import PartOfDay, Season, Unit
-from timeweave.temporal.lang.et.morphology import Case, Number, Stems, paradigm, stems
 
 Kind = Literal[
     "weekday", "month", "unit", "num", "ord", "season", "pod", "rel", "day_deictic",

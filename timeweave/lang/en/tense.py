@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
+from timeweave.lang.en import vocab
 from timeweave.temporal.base import Tense
-from timeweave.temporal.lang.en import vocab
 
 _SENTENCE_END = re.compile(r"[.!?;\n]\s")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 
+from timeweave.lang.et.vocab import LEXICON, words
 from timeweave.temporal.base import Tense
-from timeweave.temporal.lang.et.vocab import LEXICON, words
 
 # A clause ends at sentence punctuation, a line break before a line that does not go on in
 # lower case (a time expression on a line of its own: "Kella 19 ajal\n\noli ..."), or a comma
