@@ -198,9 +198,36 @@ class EventTime:
         }
 
 
+EventClass = Literal[
+    "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION", "MODAL"
+]
+Polarity = Literal["POS", "NEG"]
+# asserted: the source says it happened; reported: the source attributes it to someone (the
+# reporting event is ``reported_by``); planned: intended or future; conditional: possible, hedged.
+Modality = Literal["asserted", "reported", "planned", "conditional"]
+ParticipantRole = Literal["agent", "patient", "place"]
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An entity that takes part in an event, in a role the grammar shows."""
+
+    role: ParticipantRole
+    entity: str  # entity id
+
+    def to_json(self) -> dict[str, Any]:
+        return {"role": self.role, "entity": self.entity}
+
+
 @dataclass(frozen=True)
 class Event:
-    """Something a source reports as happening or being said, anchored to its passage."""
+    """Something a source reports as happening, being the case or being said, at its passage.
+
+    ``start``/``end`` span the passage (the clause or sentence shown to the analyst); ``trigger``
+    the word or words that name the event ("attack", "leppisid kokku"), from the first trigger
+    word to the last. ``category`` is the language-independent kind that makes "rünnak" and
+    "attack" compare; ``event_class`` the TimeML class.
+    """
 
     id: str
     start: int
@@ -211,6 +238,14 @@ class Event:
     time: EventTime = field(default_factory=EventTime)
     place: str | None = None  # entity id
     content: tuple[int, int] | None = None  # span of the quoted claim, for reported speech
+    trigger: tuple[int, int] | None = None
+    event_class: EventClass = "OCCURRENCE"
+    category: str = "other"
+    polarity: Polarity = "POS"
+    modality: Modality = "asserted"
+    participants: tuple[Participant, ...] = ()
+    reported_by: str | None = None  # the id of the reporting event that carries this one
+    reports: tuple[str, ...] = ()  # for a reporting event: the ids of the events it reports
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -223,6 +258,14 @@ class Event:
             "place": self.place,
             "content": list(self.content) if self.content else None,
             "time": self.time.to_json(),
+            "trigger": list(self.trigger) if self.trigger else None,
+            "class": self.event_class,
+            "category": self.category,
+            "polarity": self.polarity,
+            "modality": self.modality,
+            "participants": [p.to_json() for p in self.participants],
+            "reported_by": self.reported_by,
+            "reports": list(self.reports),
         }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from timeweave.model import DocumentAnalysis, DocumentDate, Event, EventTime
+from timeweave.model import DocumentAnalysis, DocumentDate, Event, EventTime, Participant
 
 ReviewStatus = Literal["pending", "accepted", "rejected"]
 EventKey = tuple[str, str]
@@ -193,6 +193,7 @@ def event_time_from_json(data: Mapping[str, Any]) -> EventTime:
 def event_from_json(data: Mapping[str, Any]) -> Event:
     """The inverse of :meth:`Event.to_json` (the projects and the review share it)."""
     content = data.get("content")
+    trigger = data.get("trigger")
     return Event(
         id=data["id"],
         start=int(data["start"]),
@@ -203,4 +204,14 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
         time=event_time_from_json(data.get("time") or {}),
         place=data.get("place"),
         content=(int(content[0]), int(content[1])) if content else None,
+        trigger=(int(trigger[0]), int(trigger[1])) if trigger else None,
+        event_class=data.get("class", "OCCURRENCE"),
+        category=data.get("category", "other"),
+        polarity=data.get("polarity", "POS"),
+        modality=data.get("modality", "asserted"),
+        participants=tuple(
+            Participant(p["role"], p["entity"]) for p in data.get("participants", ())
+        ),
+        reported_by=data.get("reported_by"),
+        reports=tuple(data.get("reports", ())),
     )

@@ -16,9 +16,7 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-EventClass = Literal[
-    "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION", "MODAL"
-]
+from timeweave.model import EventClass, ParticipantRole
 
 # The analyst's kinds, the same in every language. Chosen from what news comparison turns on
 # (the coarse ACE/ERE event types analysts already know: conflict, movement, life, contact,
@@ -46,7 +44,6 @@ CATEGORIES: tuple[Category, ...] = (
     "politics",
     "other",
 )
-Role = Literal["agent", "patient", "place"]
 Tense = Literal["past", "present", "future", "none"]  # "none": no finite verb (nouns, infinitives)
 Mood = Literal["indicative", "conditional", "imperative", "quotative", "none"]
 
@@ -71,7 +68,7 @@ class Trigger:
     negated: bool = False
     tense: Tense = "none"
     mood: Mood = "none"
-    roles: tuple[tuple[Role, int], ...] = ()
+    roles: tuple[tuple[ParticipantRole, int], ...] = ()
     embedded_by: int | None = None
 
 
