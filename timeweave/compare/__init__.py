@@ -206,8 +206,8 @@ def _pair_disagreements(
     event_a = next(e for e in a.events if e.id == id_a)  # present: summary filtered links
     event_b = next(e for e in b.events if e.id == id_b)
     claims = (
-        claim(event_a, a, entities[a.document.id]),
-        claim(event_b, b, entities[b.document.id]),
+        claim(event_a, a, {e.id: e.key for e in entities[a.document.id]}),
+        claim(event_b, b, {e.id: e.key for e in entities[b.document.id]}),
     )
     return [
         PairDisagreement(

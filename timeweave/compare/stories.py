@@ -10,7 +10,8 @@ Linking is blocked: two mentions are compared only when they share a block, a (s
 participant key) triple, so the work grows with the mentions, not with their square. A block
 too large to compare whole (a key such as "Syria" in a thousand articles) is walked in time
 order, each mention compared with its next neighbours only. Each mention keeps its best partner
-per other source (and per own source, for repeats), and the kept pairs are joined into stories.
+per other source (and per own source, for repeats), and the kept pairs are joined into stories,
+best first, as long as the story stays consistent (:class:`_Clusters`).
 """
 
 from __future__ import annotations
@@ -32,11 +33,12 @@ from timeweave.model import (
 )
 
 SAME_EVENT = 0.5
-_WHOLE_BLOCK = 48  # a block this small is compared pair by pair
-_NEIGHBOURS = 12  # in a larger block, each mention meets this many next in time
+_WHOLE_BLOCK = 16  # a block this small is compared pair by pair
+_NEIGHBOURS = 8  # in a larger block, each mention meets this many next in time
 _PRECISE_DAYS = 31  # a time no wider than this can disagree with another
 _NEAR_DAYS = 7  # precise times this close may be one event told with different dates
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_OPEN_LOW, _OPEN_HIGH = dt.date.min.toordinal(), dt.date.max.toordinal()
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,10 @@ class Mention:
     word: str
     earliest: dt.date | None
     latest: dt.date | None
-
-    @property
-    def precise(self) -> bool:
-        return (
-            self.earliest is not None
-            and self.latest is not None
-            and (self.latest - self.earliest).days <= _PRECISE_DAYS
-        )
+    low: int  # the earliest day as an ordinal, or far in the past when open
+    high: int  # the latest day as an ordinal, or far in the future when open
+    dated: bool
+    precise: bool
 
 
 def mentions(
@@ -76,6 +74,9 @@ def mentions(
                 ids.add(event.place)
             start, end = event.trigger or (event.start, event.end)
             word = (doc.text[start:end] if event.trigger else event.cue).casefold()
+            earliest, latest = event.time.earliest, event.time.latest
+            low = earliest.toordinal() if earliest else _OPEN_LOW
+            high = latest.toordinal() if latest else _OPEN_HIGH
             found.append(
                 Mention(
                     len(found),
@@ -85,8 +86,12 @@ def mentions(
                     _side(event),
                     frozenset(keys[i] for i in ids if i in keys),
                     word,
-                    event.time.earliest,
-                    event.time.latest,
+                    earliest,
+                    latest,
+                    low,
+                    high,
+                    earliest is not None or latest is not None,
+                    earliest is not None and latest is not None and high - low <= _PRECISE_DAYS,
                 )
             )
     return found
@@ -101,17 +106,12 @@ def _side(event: Event) -> str:
 
 def _time_score(a: Mention, b: Mention) -> float | None:
     """How well two mentions' times agree (0..1), or ``None`` when they cannot be one event."""
-    undated = (a.earliest is None and a.latest is None) + (b.earliest is None and b.latest is None)
-    if undated:
-        return 0.25 if undated == 2 else 0.1
-    low_a, high_a = a.earliest or dt.date.min, a.latest or dt.date.max
-    low_b, high_b = b.earliest or dt.date.min, b.latest or dt.date.max
-    if low_a <= high_b and low_b <= high_a:
+    if not (a.dated and b.dated):
+        return 0.1 if a.dated or b.dated else 0.25
+    if a.low <= b.high and b.low <= a.high:
         return 1.0 if a.precise and b.precise else 0.5
-    if a.precise and b.precise:
-        gap = (low_b - high_a).days if high_a < low_b else (low_a - high_b).days
-        if gap <= _NEAR_DAYS:
-            return 0.3  # one event, two dates: kept, and shown as a disagreement
+    if a.precise and b.precise and max(b.low - a.high, a.low - b.high) <= _NEAR_DAYS:
+        return 0.3  # one event, two dates: kept, and shown as a disagreement
     return None
 
 
@@ -152,9 +152,13 @@ def _candidates(block: list[Mention]) -> Iterable[tuple[Mention, Mention]]:
         for i, a in enumerate(block):
             yield from ((a, b) for b in block[i + 1 :])
         return
-    ordered = sorted(block, key=lambda m: (m.earliest or m.latest or dt.date.max, m.index))
+    ordered = sorted(block, key=lambda m: (m.low if m.dated else _OPEN_HIGH, m.index))
     for i, a in enumerate(ordered):
-        yield from ((a, b) for b in ordered[i + 1 : i + 1 + _NEIGHBOURS])
+        reach = a.high + _NEAR_DAYS if a.dated else _OPEN_HIGH
+        for b in ordered[i + 1 : i + 1 + _NEIGHBOURS]:
+            if b.dated and b.low > reach:
+                break  # sorted by start: no later mention can overlap
+            yield a, b
 
 
 def find(
@@ -163,13 +167,8 @@ def find(
     """The story events with two or more mentions; an event in none is a story of its own."""
     found = mentions(analyses, entities)
     best: dict[tuple[int, str], tuple[float, int]] = {}
-    seen: set[tuple[int, int]] = set()
     for block in _blocks(found):
         for a, b in _candidates(block):
-            pair = (min(a.index, b.index), max(a.index, b.index))
-            if pair in seen:
-                continue
-            seen.add(pair)
             if a.document == b.document and a.word != b.word:
                 continue  # a repeat inside one source names the event the same way
             value = score(a, b)
@@ -179,29 +178,66 @@ def find(
                 slot = (one.index, other.document)
                 if value > best.get(slot, (0.0, -1))[0]:
                     best[slot] = (value, other.index)
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for (index, _), (_, other) in sorted(best.items()):
-        a, b = root(index), root(other)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[Mention]] = defaultdict(list)
-    for mention in found:
-        groups[root(mention.index)].append(mention)
+    edges = {(min(i, j), max(i, j)): value for (i, _), (value, j) in best.items()}
+    clusters = _Clusters(found)
+    for (i, j), _ in sorted(edges.items(), key=lambda edge: (-edge[1], edge[0])):
+        clusters.join(i, j)
     texts = {a.document.id: a for a in analyses}
-    built = [
-        _story(members, texts, entities) for members in groups.values() if len(members) > 1
-    ]
+    built = [_story(members, texts, entities) for members in clusters.groups()]
     built.sort(key=lambda s: (_first_day(s), s.claims[0].document, s.claims[0].event))
     return [
         Story(f"s{n}", s.category, s.claims, s.disagreements) for n, s in enumerate(built, 1)
     ]
+
+
+class _Clusters:
+    """Mentions joined greedily, best pairs first, into stories that stay consistent.
+
+    Pairs chain: A~B and B~C do not make A~C. A join is refused when the two stories could not
+    be one event: a source in both that names them with different words, or precise times with
+    no day (give or take a week) that all of them allow.
+    """
+
+    def __init__(self, found: Sequence[Mention]) -> None:
+        self.found = found
+        self.parent = list(range(len(found)))
+        self.members = {m.index: [m] for m in found}
+        self.words = {m.index: {m.document: {m.word}} for m in found}
+        self.window = {
+            m.index: (m.low - _NEAR_DAYS, m.high + _NEAR_DAYS) if m.precise
+            else (_OPEN_LOW, _OPEN_HIGH)
+            for m in found
+        }
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.root(i), self.root(j)
+        if a == b:
+            return
+        words_a, words_b = self.words[a], self.words[b]
+        if any(not words_a[d] & words_b[d] for d in words_a.keys() & words_b.keys()):
+            return
+        low = max(self.window[a][0], self.window[b][0])
+        high = min(self.window[a][1], self.window[b][1])
+        if low > high:
+            return
+        if len(self.members[a]) < len(self.members[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.members[a] += self.members.pop(b)
+        for document, words in self.words.pop(b).items():
+            self.words[a].setdefault(document, set()).update(words)
+        self.window[a] = (low, high)
+        del self.window[b]
+
+    def groups(self) -> list[list[Mention]]:
+        """The stories with two or more mentions, each in mention order."""
+        return [sorted(m, key=lambda x: x.index) for m in self.members.values() if len(m) > 1]
 
 
 def _first_day(story: Story) -> dt.date:
@@ -214,15 +250,14 @@ def _story(
     analyses: Mapping[str, DocumentAnalysis],
     entities: Mapping[str, list[Entity]],
 ) -> Story:
-    claims = tuple(
-        claim(m.event, analyses[m.document], entities[m.document]) for m in members
-    )
+    keys = {d: {e.id: e.key for e in entities[d]} for d in {m.document for m in members}}
+    claims = tuple(claim(m.event, analyses[m.document], keys[m.document]) for m in members)
     return Story("", members[0].event.category, claims, disagreements(claims))
 
 
-def claim(event: Event, analysis: DocumentAnalysis, entities: list[Entity]) -> Claim:
-    """What one source says of an event: its time, place, agents and numbers, keyed."""
-    keys = {e.id: e.key for e in entities}
+def claim(event: Event, analysis: DocumentAnalysis, keys: Mapping[str, str]) -> Claim:
+    """What one source says of an event: its time, place, agents and numbers, keyed
+    (``keys``: the document's entity ids to their keys)."""
     agents = [p.entity for p in event.participants if p.role == "agent"] or list(event.actors)
     return Claim(
         analysis.document.id,
