@@ -168,7 +168,7 @@ def variants(keys: Iterable[str]) -> dict[str, str]:
     joined = acronyms(keys)
     for key in keys - joined.keys():
         bare = _LEGAL_FORMS.sub("", key)
-        if bare != key and bare in keys:
+        if bare != key and bare:
             joined[key] = bare
         elif key.endswith("s") and key[:-1] in keys:
             joined[key] = key[:-1]
