@@ -75,8 +75,9 @@ def mentions(
             ids = {*event.actors, *(p.entity for p in event.participants)}
             if event.place:
                 ids.add(event.place)
-            start, end = event.trigger or (event.start, event.end)
-            word = (doc.text[start:end] if event.trigger else event.cue).casefold()
+            # the cue is the trigger's words; a document kept without its text still has it
+            trigger = doc.text[slice(*event.trigger)] if event.trigger else ""
+            word = (event.cue or trigger).casefold()
             earliest, latest = event.time.earliest, event.time.latest
             low = earliest.toordinal() if earliest else _OPEN_LOW
             high = latest.toordinal() if latest else _OPEN_HIGH
