@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 import re
 
-from timeweave.model import EventTime, TimeBasis
+from timeweave.model import DocumentDate, EventTime, TimeBasis
 
 BASIS_WORDS: dict[TimeBasis, str] = {
     "timex": "from a time expression",
@@ -204,3 +204,23 @@ def time_detail(time: EventTime) -> str:
     if time.value:
         lines.append(f"TIMEX3 value: {time.value}")
     return "\n".join(lines)
+
+
+def editable_date(time: EventTime, publication: DocumentDate) -> str:
+    """What the Set time dialog starts from: a year, month or day it accepts, the narrowest the
+    event's bounds allow ("2017-WXX" over 25 Sep - 5 Nov gives "2017"), else the publication
+    date, else nothing."""
+    if time.value:
+        try:
+            return DocumentDate.parse(time.value, "user").value or ""
+        except ValueError:
+            pass
+    earliest, latest = time.earliest, time.latest
+    if earliest and latest:
+        if earliest == latest:
+            return earliest.isoformat()
+        if (earliest.year, earliest.month) == (latest.year, latest.month):
+            return earliest.strftime("%Y-%m")
+        if earliest.year == latest.year:
+            return str(earliest.year)
+    return publication.value or ""

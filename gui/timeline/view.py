@@ -254,7 +254,7 @@ class TimelineView(QGraphicsView):
             title = layout.documents[layout.event_source[events[0]]]
             return (f"<b>{html.escape(event.text)}</b><br>cue: <i>{html.escape(event.cue)}</i>"
                     f"<br>{html.escape(describe_time(event))}"
-                    f"<br><span style='color:#6B7785'>{html.escape(title.title or title.id)}"
+                    f"<br><span style='color:#6B7785'>{html.escape(title.label)}"
                     "</span>")
         first = date_of(float(marks.start[mark])).date()
         last = date_of(float(marks.end[mark]) - 1).date()

@@ -37,6 +37,7 @@ from timeweave.layout import TimeScale
 from timeweave.workspace import Workspace
 
 EXPORT_MIN_WIDTH = 1000
+WHOLE_MARGIN = 0.1  # of the width, each side, when painting every event (labels need room)
 LANE_MODES = (("Sources", "source"), ("Entities", "entity"))
 
 
@@ -153,15 +154,20 @@ class TimelineWidget(QWidget):
         else:
             raise ValueError(f"export the timeline as .png or .svg, not {path.suffix or path.name}")
 
-    def paint_into(self, painter: QPainter, rect: QRectF) -> None:
-        """Paint every lane over the current time range into ``rect`` (shrunk to fit), with the
-        legend and the number of undated events; used by exports and the PDF report."""
+    def paint_into(self, painter: QPainter, rect: QRectF, whole: bool = False) -> float:
+        """Paint every lane over the current time range (with ``whole``, over every dated
+        event, whatever the zoom: the PDF report) into ``rect`` (shrunk to fit), with the legend
+        and the number of undated events; returns the height painted. Used by exports."""
         height = self._content_height()
         factor = min(1.0, rect.height() / height)
         width = rect.width() / factor
         shown = self.view.scale
-        scale = TimeScale(shown.start, shown.px_per_day * (width - GUTTER) / shown.width,
-                          width - GUTTER)
+        span = self.view.timeline_layout.span() if whole else None
+        if span is not None:  # room on the right for the last event's label
+            scale = TimeScale.fit(span[0], span[1], width - GUTTER, margin=WHOLE_MARGIN)
+        else:
+            scale = TimeScale(shown.start, shown.px_per_day * (width - GUTTER) / shown.width,
+                              width - GUTTER)
         layout = self.view.timeline_layout
         geometry = self.view.lane_geometry
         marks = layout.marks(scale, range(len(layout.lanes)), geometry.shown)
@@ -174,6 +180,7 @@ class TimelineWidget(QWidget):
         painter.scale(factor, factor)
         self.renderer.paint(painter, QRectF(0, 0, width, height), frame, footer)
         painter.restore()
+        return height * factor
 
     def _content_height(self) -> float:
         return AXIS_HEIGHT + self.view.lane_geometry.height + LEGEND_HEIGHT

@@ -6,8 +6,14 @@ import datetime as dt
 
 import pytest
 
-from timeweave.humanize import duration_words, time_detail, time_words, value_words
-from timeweave.model import EventTime
+from timeweave.humanize import (
+    duration_words,
+    editable_date,
+    time_detail,
+    time_words,
+    value_words,
+)
+from timeweave.model import DocumentDate, EventTime
 
 D = dt.date
 
@@ -69,3 +75,20 @@ def test_detail_keeps_the_value_for_experts() -> None:
     detail = time_detail(EventTime(D(2017, 9, 28), D(2017, 10, 26), "XXXX-WXX-4", "timex"))
     assert detail.splitlines() == ["a Thursday between 28 Sep and 26 Oct 2017",
                                    "from a time expression", "TIMEX3 value: XXXX-WXX-4"]
+
+
+@pytest.mark.parametrize(("time", "publication", "start"), [
+    (EventTime(D(2017, 9, 25), D(2017, 11, 5), "2017-WXX", "timex"), "2017-10", "2017"),
+    (EventTime(D(2017, 9, 28), D(2017, 10, 26), "XXXX-WXX-4", "timex"), "2017-10", "2017"),
+    (EventTime(D(2017, 10, 1), D(2017, 10, 31), "2017-10", "document_date"), "2017-10",
+     "2017-10"),
+    (EventTime(D(2019, 10, 22), D(2019, 10, 22), "XXXX-10-22", "timex"), "2019-11", "2019-10-22"),
+    (EventTime(D(2016, 12, 28), D(2017, 1, 3), None, "timex"), "2017-01", "2017-01"),
+    (EventTime(None, None, "PRESENT_REF", "timex"), None, ""),
+])
+def test_set_time_starts_from_a_value_it_accepts(time: EventTime, publication: str | None,
+                                                 start: str) -> None:
+    date = DocumentDate.parse(publication, "header") if publication else DocumentDate()
+    assert editable_date(time, date) == start
+    if start:
+        assert DocumentDate.parse(start, "user").value == start
