@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
                   "(YYYY, YYYY-MM or YYYY-MM-DD):")
         date = self.workspace.analysis(ref.document).document.date
         self._ask_text("Set time", prompt, editable_date(event.time, date),
-                       lambda text: self.set_time(ref, text, quiet=True))
+                       lambda text: self._apply_time(ref, text))
 
     def _ask_text(self, title: str, prompt: str, text: str,
                   apply: Callable[[str], str | None]) -> None:
@@ -432,18 +432,21 @@ class MainWindow(QMainWindow):
         self.text_dialog = dialog
         dialog.open()
 
-    def set_time(self, ref: EventRef, text: str, quiet: bool = False) -> str | None:
-        """Set the analyst's time; the reason when ``text`` is not a date (shown in a message,
-        or with ``quiet`` only returned, for the dialog to show)."""
+    def set_time(self, ref: EventRef, text: str) -> bool:
+        """Set the analyst's time; a text that is not a date is explained in a message."""
+        error = self._apply_time(ref, text)
+        if error is not None:
+            self.report_problem("Time not changed", error)
+        return error is None
+
+    def _apply_time(self, ref: EventRef, text: str) -> str | None:
+        """Set the time, or say why ``text`` is not a year, a month or a day."""
         try:
             date = DocumentDate.parse(text, "user")
         except ValueError as exc:
-            reason = f"“{text}” is not a year, a month or a day: use YYYY, YYYY-MM or YYYY-MM-DD."
             if "range" in str(exc):
-                reason = f"“{text}” is out of range: {str(exc).split(':')[0]}."
-            if not quiet:
-                self.report_problem("Time not changed", reason)
-            return reason
+                return f"“{text}” is out of range: {str(exc).split(':')[0]}."
+            return f"“{text}” is not a year, a month or a day: use YYYY, YYYY-MM or YYYY-MM-DD."
         self.reviewer.set_time(ref, date)
         return None
 

@@ -29,7 +29,7 @@ def test_reject_edit_undo_redo(window: MainWindow) -> None:
     window.reject_action.trigger()
     assert [e.id for e in ws.analysis("d1").events] == ["e1", "e3"]
     ws.select([EventRef("d1", "e3")])
-    assert window.set_time(EventRef("d1", "e3"), "2017-10-19") is None
+    assert window.set_time(EventRef("d1", "e3"), "2017-10-19")
     assert ws.event(EventRef("d1", "e3")).time.value == "2017-10-19"
     assert window.undo_stack.count() == 2
     window.undo_action.trigger()
@@ -39,7 +39,7 @@ def test_reject_edit_undo_redo(window: MainWindow) -> None:
     window.redo_action.trigger()
     window.redo_action.trigger()
     assert ws.event(EventRef("d1", "e3")).time.value == "2017-10-19"
-    assert window.set_time(EventRef("d1", "e3"), "2017-13") is not None
+    assert not window.set_time(EventRef("d1", "e3"), "2017-13")
     assert window.undo_stack.count() == 2
     assert "Time not changed" in window.messages[-1]
 

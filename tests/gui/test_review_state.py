@@ -149,7 +149,7 @@ def test_undo_labels_are_short_and_carry_no_ids(window: MainWindow) -> None:
     ws.select([EventRef("d1", "e3")])
     window.accept_action.trigger()
     assert window.undo_stack.undoText() == "Accept event"
-    assert window.set_time(EventRef("d1", "e3"), "2017-10-19") is None
+    assert window.set_time(EventRef("d1", "e3"), "2017-10-19")
     assert window.undo_stack.undoText() == "Set time"
     ws.select([EventRef("d1", "e1"), EventRef("d1", "e2")])
     window.reject_action.trigger()

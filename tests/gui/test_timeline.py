@@ -54,10 +54,10 @@ def _points() -> ExtractionResult:
             _event("a3", "Talks began this week", D(2015, 10, 12), D(2015, 10, 18)),
             _event("a4", "Signed on 22 October", None, None, value="XXXX-10-22"),
         ]),
-        DocumentAnalysis(b, [], [], [
+        DocumentAnalysis(b, [], [Entity("n1", 0, 1, "Turkish", "NORP", "turkey")], [
             _event("b1", "Turkey warned Moscow", D(2015, 10, 15), D(2015, 10, 15)),
             _event("b2", "Jets crossed border", D(2015, 11, 24), D(2015, 11, 24)),
-            _event("b3", "Officials met", None, None, "unknown"),
+            _event("b3", "Turkish officials met", None, None, "unknown", actors=("n1",)),
         ]),
     ])
 
