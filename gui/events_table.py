@@ -52,7 +52,8 @@ HEADERS = {"status": "Review", "when": "When", "text": "Passage", "title": "Sour
            "value": "TIMEX3", "basis": "Time from"}
 SORT_BY = {"when": "earliest"}  # words sort by the days they stand for
 STATUS_MARKS = {"accepted": "✓", "rejected": "✗", "pending": ""}
-WIDTHS = {"status": 54, "when": 250, "text": 380, "title": 180, "participants": 200}
+WIDTHS = {"status": 54, "when": 250, "text": 380, "title": 180, "participants": 200,
+          "class": 96, "category": 110, "modality": 84, "polarity": 70, "trigger": 110}
 """Starting widths: the mark is narrow, the time in words and the passage are read."""
 KIND_COLUMNS = ("class", "category", "modality", "polarity")
 BASES: tuple[str, ...] = get_args(TimeBasis)
@@ -248,10 +249,8 @@ class EventsTable(QWidget):
         workspace.documents_changed.connect(self._on_documents_changed)
         workspace.filter_changed.connect(self.refresh)
         workspace.selection_changed.connect(self._on_selection_changed)
+        self._sized = False  # starting widths are set once there are rows (a reset drops them)
         self._on_documents_changed()
-        header = self.view.horizontalHeader()
-        for column, width in WIDTHS.items():
-            header.resizeSection(SHOWN.index(column), width)
 
     def _on_documents_changed(self) -> None:
         self._fill_choices()
@@ -311,15 +310,18 @@ class EventsTable(QWidget):
         frame = events_frame(workspace.shown_analyses(), workspace.review)
         visible = {(a.document.id, e.id) for a, e in workspace.visible_events()}
         keep = [(d, e) in visible for d, e in zip(frame[DOCUMENT], frame[EVENT], strict=True)]
-        self.model.set_frame(frame[keep])
         header = self.view.horizontalHeader()
+        widths = [header.sectionSize(c) for c in range(self.model.columnCount())]
+        self.model.set_frame(frame[keep])
+        if not self._sized and self.model.rowCount():
+            self._sized = True
+            widths = [WIDTHS.get(c, header.defaultSectionSize()) for c in self.model.columns]
+        if self._sized:  # a model reset drops the widths the analyst (or we) set
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width)
         if header.sortIndicatorSection() < self.model.columnCount():
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        total = sum(len(a.events) for a in workspace.analyses)
-        hidden = total - sum(1 for ref in visible if workspace.status(EventRef(*ref))
-                             != "rejected")
-        self.count.setText(f"{self.model.rowCount()} of {total} events"
-                           + (f" · {hidden} filtered out" if hidden else ""))
+        self.count.setText(f"{self.model.rowCount()} of {len(frame)} events")
         self._on_selection_changed()
 
     def _on_rows_selected(self) -> None:

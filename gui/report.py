@@ -38,7 +38,7 @@ from timeweave.workspace import Workspace
 PaintTimeline = Callable[[QPainter, QRectF], float]
 """Paints the whole timeline into a rectangle and returns the height it used."""
 CONTEXT_CHARS = 160
-PICTURE_WIDTH, PICTURE_MAX_HEIGHT = 1600, 2200
+PICTURE_WIDTH, PICTURE_MAX_HEIGHT = 1450, 2200  # px: its labels stay legible on A4
 LIST_LIMIT = 25  # entities, stories and one-source events listed before "and N more"
 SNIPPET_CHARS = 110
 
@@ -210,8 +210,10 @@ def _events_section(workspace: Workspace) -> str:
     return "".join(parts)
 
 
-def report_html(workspace: Workspace, with_timeline: bool, made: dt.date | None = None) -> str:
-    """The report's content; the timeline image is referenced as ``timeline.png``."""
+def report_html(workspace: Workspace, picture_width: int | None = None,
+                made: dt.date | None = None) -> str:
+    """The report's content; the timeline image, ``picture_width`` wide, is referenced as
+    ``timeline.png`` (no picture when ``None``)."""
     made = made or dt.date.today()
     analyses = workspace.analyses
     events = sum(len(a.events) for a in analyses)
@@ -221,8 +223,8 @@ def report_html(workspace: Workspace, with_timeline: bool, made: dt.date | None 
         f"{events} events</p>",
         _sources_section(analyses),
     ]
-    if with_timeline:
-        parts.append("<h2>Timeline</h2><p><img src='timeline.png' width='640'></p>")
+    if picture_width is not None:
+        parts.append(f"<h2>Timeline</h2><p><img src='timeline.png' width='{picture_width}'></p>")
     parts.append(_comparison_section(analyses, workspace.links))
     parts.append(_events_section(workspace))
     return "".join(parts)
@@ -255,10 +257,14 @@ def write_pdf(workspace: Workspace, path: str | Path,
     writer.setCreator("Timeweave")
     document = QTextDocument()
     document.setDefaultStyleSheet(_STYLE)
+    page = writer.pageLayout().paintRect(QPageLayout.Unit.Point).size()
+    document.setPageSize(page)  # the layout's own units: a picture wider than this is cut off
+    picture_width = None
     if paint_timeline is not None:
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("timeline.png"),
                              timeline_image(paint_timeline))
-    document.setHtml(report_html(workspace, paint_timeline is not None))
+        picture_width = int(page.width() - 2 * document.documentMargin() - 8)
+    document.setHtml(report_html(workspace, picture_width))
     document.print_(writer)
     del writer  # finishes the PDF into the buffer
     buffer.close()

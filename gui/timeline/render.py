@@ -153,9 +153,11 @@ class TimelineRenderer:
         self._axis(painter, QRectF(rect.left(), rect.top(), rect.width(), AXIS_HEIGHT), frame,
                    axis)
         if footer:
+            painter.setClipRect(rect)  # the axis clipped to itself: the legend was left out
             footer_rect = QRectF(rect.left(), bottom, rect.width(), LEGEND_HEIGHT)
             painter.fillRect(footer_rect, PANEL)
-            self.paint_legend(painter, footer_rect.adjusted(GUTTER, 0, 0, 0))
+            after_text = self.small_metrics.horizontalAdvance(footer) + 24
+            self.paint_legend(painter, footer_rect.adjusted(max(GUTTER, after_text), 0, 0, 0))
             painter.setFont(self.small)
             painter.setPen(MUTED)
             painter.drawText(footer_rect.adjusted(10, 0, -10, 0),

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
-from gui.timeline.render import mark_colour
+from gui.timeline.render import LEGEND_HEIGHT, mark_colour
 from tests.gui.analyses import english, estonian, two_sources
 from timeweave.humanize import day_words
 from timeweave.layout import TimeScale, day_number
@@ -58,6 +58,7 @@ def _colour_rows(picture: np.ndarray, index: int) -> np.ndarray:
     target = np.array([colour.red(), colour.green(), colour.blue()], dtype=np.int16)
     close = np.abs(picture.astype(np.int16) - target).sum(axis=2) < 60
     close[:, :220] = False  # lane labels are not marks
+    close[-int(LEGEND_HEIGHT) - 4:, :] = False  # nor the legend's samples
     return np.flatnonzero(close.sum(axis=1) >= 3)
 
 
