@@ -36,7 +36,7 @@ from gui.timeline.view import NOTCH_ZOOM, TimelineView
 from timeweave.layout import TimeScale
 from timeweave.workspace import Workspace
 
-EXPORT_MIN_WIDTH = 1000
+EXPORT_MIN_WIDTH = 1300  # the legend row fits
 WHOLE_MARGIN = 0.1  # of the width, each side, when painting every event (labels need room)
 LANE_MODES = (("Sources", "source"), ("Entities", "entity"))
 
@@ -172,7 +172,7 @@ class TimelineWidget(QWidget):
         geometry = self.view.lane_geometry
         marks = layout.marks(scale, range(len(layout.lanes)), geometry.shown)
         selected = self.view.selected_items
-        frame = Frame(layout, scale, geometry, marks, selected)
+        frame = Frame(layout, scale, geometry, marks, selected, status=self.view.event_status)
         dated = len(layout.order)
         footer = f"{dated} dated events  ·  {len(layout.undated)} undated (listed, not placed)"
         painter.save()

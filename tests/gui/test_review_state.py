@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from gui import palette
 from gui.events_table import SHOWN
 from gui.main_window import MainWindow
+from gui.timeline.render import ACCEPTED, PENDING, REJECTED
 from tests.gui.analyses import english, estonian, two_sources
 from tests.gui.seeds import highlighted, wait_idle
 from timeweave.model import ExtractionResult, Participant
@@ -249,3 +250,29 @@ def test_recovery_keeps_the_files_named_on_the_command_line(
     assert len(paths) == 3
     assert paths[-1] == "named.txt"
     assert again.workspace.review.status(("d1", "e1")) == "accepted"
+
+
+def test_the_timeline_marks_review_status(window: MainWindow) -> None:
+    ws = window.workspace
+    view = window.timeline.view
+    window.resize(1400, 900)
+    window.show()
+    accepted, rejected = EventRef("d1", "e3"), EventRef("d1", "e2")
+    ws.select([accepted])
+    window.accept_action.trigger()
+    ws.select([rejected])
+    window.reject_action.trigger()
+    window.events_table.show_rejected.setChecked(True)
+    layout = view.timeline_layout
+
+    def status(ref: EventRef) -> int:
+        return int(view.event_status[layout.ref_index[ref]])
+
+    assert status(accepted) == ACCEPTED
+    assert status(rejected) == REJECTED
+    assert status(EventRef("d1", "e1")) == PENDING
+    view.fit_all()
+    rect = view.event_rect(accepted)
+    assert rect is not None
+    tip = view.tooltip_at(rect.center())
+    assert "<b>accepted</b> in review" in tip
