@@ -48,7 +48,12 @@ def _known(span: Span, name: str) -> gazetteer.Entry | None:
 def find(parsed: Doc, document: Document) -> list[Entity]:
     """Every named mention of ``parsed`` as an :class:`Entity` with ids "e1", "e2", ..."""
     mentions = [span for span in parsed.ents if span.label_ not in _NOT_ENTITIES]
-    people = _people([name_of(s) for s in mentions if s.label_ == "PERSON"])
+    person_names = [
+        name_of(s) for s in mentions
+        if s.label_ == "PERSON" and not names.looks_like_organisation(name_of(s))
+    ]
+    people = _people(person_names)
+    surnames = {n.split()[-1]: people[n] for n in person_names if len(n.split()) > 1}
     found = []
     for index, span in enumerate(mentions, start=1):
         name = name_of(span)
@@ -56,12 +61,22 @@ def find(parsed: Doc, document: Document) -> list[Entity]:
         entry = _known(span, name)
         if entry:
             key, label = entry.key, entry.label
-        elif label == "PERSON":
-            key = people.get(name) or names.person_key(name)
+        elif name in surnames:  # "Jobs" after "Steve Jobs", whatever the tagger called it
+            key, label = surnames[name], "PERSON"
+        elif label == "PERSON" and name in people:
+            key = people[name]
+        elif label == "PERSON" and not names.looks_like_organisation(name):
+            key = names.person_key(name)
         else:
+            label = "ORG" if label == "PERSON" else label
             key = (gazetteer.ministry_key(name) if label == "ORG" else None) or name
         found.append(Entity(f"e{index}", span.start_char, span.end_char, span.text, label, key))
-    return found
+    spelled_out = names.acronyms(e.key for e in found if e.label != "PERSON")
+    return [
+        Entity(e.id, e.start, e.end, e.text, e.label, spelled_out[e.key])
+        if e.key in spelled_out and e.label != "PERSON" else e
+        for e in found
+    ]
 
 
 def _people(mentions: list[str]) -> dict[str, str]:
