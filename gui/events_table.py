@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from gui import palette
 from timeweave.filters import KindFilter, kind_words
-from timeweave.humanize import BASIS_WORDS
+from timeweave.humanize import basis_words
 from timeweave.model import DocumentDate, TimeBasis
 from timeweave.workspace import EventFilter, EventRef, Workspace
 
@@ -113,7 +113,7 @@ class FrameModel(QAbstractTableModel):
             return f"Review: {self.frame.at[row, 'status']}"
         if column in ("when", "basis", "value"):
             basis = self.frame.at[row, "basis"]
-            lines = [str(self.frame.at[row, "when"]), BASIS_WORDS.get(basis, basis)]
+            lines = [str(self.frame.at[row, "when"]), basis_words(basis)]
             timex = self.frame.at[row, "value"]
             if isinstance(timex, str) and timex:
                 lines.append(f"TIMEX3 value: {timex}")

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 
 from gui import palette
 from timeweave.filters import kind_words
-from timeweave.humanize import BASIS_WORDS, day_words, time_words, value_words
+from timeweave.humanize import basis_words, day_words, time_words, value_words
 from timeweave.model import DocumentAnalysis, Event, Link
 from timeweave.workspace import Workspace
 
@@ -199,7 +199,7 @@ def _events_section(workspace: Workspace) -> str:
                               if k not in ("other", "asserted"))
             rows.append(
                 f"<tr><td width='24%'><b>{html.escape(time_words(event.time))}</b><br><small>"
-                f"{BASIS_WORDS[event.time.basis]}<br><span class='status'>{status}</span>"
+                f"{basis_words(event.time.basis)}<br><span class='status'>{status}</span>"
                 f"{'<br>' + html.escape(kind) if kind else ''}</small></td>"
                 f"<td>{_passage(doc.text, event.start, event.end)}</td></tr>"
             )

@@ -12,15 +12,22 @@ import calendar
 import datetime as dt
 import re
 
-from timeweave.model import DocumentDate, EventTime, TimeBasis
+from timeweave.model import DocumentDate, EventTime
 
-BASIS_WORDS: dict[TimeBasis, str] = {
+BASIS_WORDS: dict[str, str] = {
     "timex": "from a time expression",
     "document_date": "from the publication date only",
+    "tense": "from the tense against the publication date",
+    "reporting": "from the event that reports it",
     "analyst": "set by the analyst",
     "unknown": "no time found",
 }
 """Where an event's time comes from, as the tooltip and the report say it."""
+
+
+def basis_words(basis: str) -> str:
+    """A time basis in words; a basis this table does not know yet is shown as it is."""
+    return BASIS_WORDS.get(basis, basis.replace("_", " "))
 
 _MONTHS = tuple(calendar.month_name)[1:]
 _MONTHS_SHORT = tuple(calendar.month_abbr)[1:]
@@ -200,7 +207,7 @@ def time_words(time: EventTime) -> str:
 
 def time_detail(time: EventTime) -> str:
     """The words, where they come from, and the TIMEX3 value for experts (a tooltip block)."""
-    lines = [time_words(time), BASIS_WORDS[time.basis]]
+    lines = [time_words(time), basis_words(time.basis)]
     if time.value:
         lines.append(f"TIMEX3 value: {time.value}")
     return "\n".join(lines)

@@ -20,7 +20,7 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from timeweave.humanize import BASIS_WORDS, time_words
+from timeweave.humanize import basis_words, time_words
 from timeweave.layout.scale import TimeScale
 from timeweave.model import Document, DocumentAnalysis, Event, TimeBasis
 from timeweave.workspace import EventRef
@@ -392,7 +392,7 @@ def describe_time(event: Event) -> str:
     for tooltips and lists."""
     time = event.time
     value = f" · TIMEX3 {time.value}" if time.value else ""
-    return f"{time_words(time)} · {BASIS_WORDS[time.basis]}{value}"
+    return f"{time_words(time)} · {basis_words(time.basis)}{value}"
 
 
 def undated_reason(event: Event) -> str:
