@@ -2,9 +2,10 @@
 
 Once every verb and event noun is an event, a timeline of all of them is a flood. By default the
 views show statements and the events that say something placeable or attributable: those with a
-participant (an actor, a place, a role) or a time. States and modal or aspectual verbs ("is",
-"peaks", "began") are one switch away; the analyst narrows further by TimeML class, category and
-modality. Qt-free, so the table, the timeline and the report follow the same rule.
+participant (an actor, a place, a role) or a time of their own (a time expression, or the
+analyst's). States and modal or aspectual verbs ("is", "peaks", "began") are one switch away;
+the analyst narrows further by TimeML class, category and modality. Qt-free, so the table, the
+timeline and the report follow the same rule.
 """
 
 from __future__ import annotations
@@ -43,11 +44,16 @@ def is_statement(event: Event) -> bool:
     return event.event_class == STATEMENT_CLASS or event.category == STATEMENT_CATEGORY
 
 
+OWN_TIME_BASES = frozenset({"timex", "analyst"})
+"""Times an event has of its own. A time inferred from the tense, the publication date or the
+reporting event is given to nearly every event, so it tells nothing about what matters."""
+
+
 def is_anchored(event: Event) -> bool:
-    """True when the event has a participant or a time: something to place or attribute."""
-    time = event.time
+    """True when the event has a participant or a time of its own: something to attribute or
+    to place."""
     return bool(event.participants or event.actors or event.place
-                or time.earliest or time.latest or time.value)
+                or event.time.basis in OWN_TIME_BASES)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ def _kinds() -> ExtractionResult:
         dataclasses.replace(e3, id="e3", event_class="STATE", category="other",
                             time=EventTime(dt.date(2017, 10, 1), dt.date(2017, 10, 31), "2017-10",
                                            "document_date")),
-        dataclasses.replace(e3, id="e4", event_class="OCCURRENCE", category="movement", **bare),
+        dataclasses.replace(e3, id="e4", event_class="OCCURRENCE", category="movement", actors=(),
+                            time=EventTime(dt.date(2017, 10, 1), dt.date(2017, 10, 31),
+                                           "2017-10", "document_date")),
         dataclasses.replace(e3, id="e5", event_class="MODAL", category="other",
                             modality="conditional"),
     ]
@@ -39,7 +41,8 @@ def _shown(workspace: Workspace, document: str = "d1") -> list[str]:
 def test_default_hides_unanchored_events_and_quiet_classes() -> None:
     workspace = Workspace()
     workspace.set_result(_kinds())
-    # e1: a statement with no time or actor; e2: a participant; e4: nothing -> hidden;
+    # e1: a statement with no time or actor; e2: a participant; e4: only the publication
+    # date (no time of its own) and no participant -> hidden;
     # e3 a state and e5 a modal verb -> one switch away
     assert _shown(workspace) == ["e1", "e2"]
     workspace.set_filter(EventFilter(kinds=KindFilter(show_quiet=True)))
