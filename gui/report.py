@@ -85,6 +85,12 @@ class _Sources:
         found = self.events if link.kind == "event" else self.entities
         return all((m.document, m.id) in found for m in link.members)
 
+    def shared(self, link: Link, kind: str) -> bool:
+        """A link of ``kind`` between two or more sources (a story told twice in one source is
+        not something the sources share), all of whose members are still shown."""
+        return (link.kind == kind and len({m.document for m in link.members}) > 1
+                and self.alive(link))
+
 
 def _published(analysis: DocumentAnalysis) -> str:
     date = analysis.document.date
@@ -102,7 +108,7 @@ def _sources_section(analyses: Sequence[DocumentAnalysis]) -> str:
 
 def _shared_entities(sources: _Sources, links: Sequence[Link]) -> str:
     rows = []
-    entity_links = sorted((x for x in links if x.kind == "entity" and sources.alive(x)),
+    entity_links = sorted((x for x in links if sources.shared(x, "entity")),
                           key=lambda x: (-len({m.document for m in x.members}), x.key))
     for link in entity_links[:LIST_LIMIT]:
         names = dict.fromkeys(sources.entities[(m.document, m.id)].text for m in link.members)
@@ -117,7 +123,7 @@ def _shared_entities(sources: _Sources, links: Sequence[Link]) -> str:
 
 
 def _stories(sources: _Sources, links: Sequence[Link]) -> str:
-    event_links = sorted((x for x in links if x.kind == "event" and sources.alive(x)),
+    event_links = sorted((x for x in links if sources.shared(x, "event")),
                          key=lambda x: (-len({m.document for m in x.members}), -x.score))
     parts = []
     for link in event_links[:LIST_LIMIT]:
@@ -137,7 +143,7 @@ def _stories(sources: _Sources, links: Sequence[Link]) -> str:
 
 
 def _only_one(sources: _Sources, links: Sequence[Link]) -> str:
-    linked = {(m.document, m.id) for x in links if x.kind == "event" for m in x.members}
+    linked = {(m.document, m.id) for x in links if sources.shared(x, "event") for m in x.members}
     parts = []
     for doc_id, analysis in sources.analyses.items():
         alone = [e for e in analysis.events if (doc_id, e.id) not in linked]
@@ -155,7 +161,7 @@ def _only_one(sources: _Sources, links: Sequence[Link]) -> str:
 def _date_disagreements(sources: _Sources, links: Sequence[Link]) -> str:
     """Linked events whose possible days do not overlap: the sources place them differently."""
     rows = []
-    for link in (x for x in links if x.kind == "event" and sources.alive(x)):
+    for link in (x for x in links if sources.shared(x, "event")):
         bounds = defaultdict(list)
         for member in link.members:
             event = sources.events[(member.document, member.id)]

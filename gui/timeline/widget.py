@@ -27,6 +27,7 @@ from gui.timeline.overview import OverviewStrip
 from gui.timeline.render import (
     AXIS_HEIGHT,
     GUTTER,
+    LABEL_MAX,
     LEGEND_HEIGHT,
     Frame,
     TimelineRenderer,
@@ -37,7 +38,6 @@ from timeweave.layout import TimeScale
 from timeweave.workspace import Workspace
 
 EXPORT_MIN_WIDTH = 1300  # the legend row fits
-WHOLE_MARGIN = 0.1  # of the width, each side, when painting every event (labels need room)
 LANE_MODES = (("Sources", "source"), ("Entities", "entity"))
 
 
@@ -163,8 +163,9 @@ class TimelineWidget(QWidget):
         width = rect.width() / factor
         shown = self.view.scale
         span = self.view.timeline_layout.span() if whole else None
-        if span is not None:  # room on the right for the last event's label
-            scale = TimeScale.fit(span[0], span[1], width - GUTTER, margin=WHOLE_MARGIN)
+        if span is not None:  # the last events' labels get room on the right
+            fitted = TimeScale.fit(span[0], span[1], width - GUTTER - LABEL_MAX)
+            scale = TimeScale(fitted.start, fitted.px_per_day, width - GUTTER)
         else:
             scale = TimeScale(shown.start, shown.px_per_day * (width - GUTTER) / shown.width,
                               width - GUTTER)

@@ -19,7 +19,7 @@ from gui.timeline.render import LEGEND_HEIGHT, mark_colour
 from tests.gui.analyses import english, estonian, two_sources
 from timeweave.humanize import day_words
 from timeweave.layout import TimeScale, day_number
-from timeweave.model import EventTime, ExtractionResult
+from timeweave.model import EventTime, ExtractionResult, Link, LinkMember
 
 D = dt.date
 
@@ -89,12 +89,17 @@ def test_pdf_timeline_shows_every_dated_source_whatever_the_zoom(window: MainWin
 
 def test_pdf_reads_in_words_with_a_comparison_and_its_date(window: MainWindow,
                                                            tmp_path: Path) -> None:
-    window.workspace.set_result(two_sources())
+    result = two_sources()
+    told_twice = Link("event", "s9", (LinkMember("d1", "e1"), LinkMember("d1", "e3")), 0.6,
+                      "2 mentions in 1 source")
+    window.workspace.set_result(ExtractionResult(result.documents, [*result.links, told_twice]))
     path = tmp_path / "report.pdf"
     assert window.export(path)
     text = " ".join(" ".join(page.extract_text().split())
                     for page in pypdf.PdfReader(path).pages)
     assert f"Made on {day_words(dt.date.today())}" in text
+    assert "Events several sources report (1)" in text  # not the story told twice in one
+    assert "Reported by 1 sources" not in text
     assert "How the sources compare" in text
     assert re.search(r"islamic state \(Islamiriik, ISIS\) ?: 2 sources", text)
     assert "Reported by 2 sources" in text
