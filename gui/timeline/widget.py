@@ -129,9 +129,10 @@ class TimelineWidget(QWidget):
         self.view.fit_all()
 
     def export_image(self, path: Path) -> None:
-        """Write the whole timeline (every lane, the current time range) as PNG or SVG."""
+        """Write the whole timeline (every lane, the current time range) as PNG or SVG, a
+        label's width wider than the view so events at its right edge keep their words."""
         suffix = path.suffix.lower()
-        width = max(self.view.viewport().width(), EXPORT_MIN_WIDTH)
+        width = max(self.view.viewport().width(), EXPORT_MIN_WIDTH) + int(LABEL_MAX)
         height = self._content_height()
         if suffix == ".png":
             image = QImage(width * 2, int(height * 2), QImage.Format.Format_ARGB32_Premultiplied)
@@ -157,18 +158,20 @@ class TimelineWidget(QWidget):
     def paint_into(self, painter: QPainter, rect: QRectF, whole: bool = False) -> float:
         """Paint every lane over the current time range (with ``whole``, over every dated
         event, whatever the zoom: the PDF report) into ``rect`` (shrunk to fit), with the legend
-        and the number of undated events; returns the height painted. Used by exports."""
+        and the number of undated events; returns the height painted. Used by exports, so the
+        range ends a label's width before the right edge: the last events keep their words."""
         height = self._content_height()
         factor = min(1.0, rect.height() / height)
         width = rect.width() / factor
         shown = self.view.scale
         span = self.view.timeline_layout.span() if whole else None
-        if span is not None:  # the last events' labels get room on the right
+        if span is not None:
             fitted = TimeScale.fit(span[0], span[1], width - GUTTER - LABEL_MAX)
-            scale = TimeScale(fitted.start, fitted.px_per_day, width - GUTTER)
         else:
-            scale = TimeScale(shown.start, shown.px_per_day * (width - GUTTER) / shown.width,
-                              width - GUTTER)
+            fitted = TimeScale(shown.start,
+                               shown.px_per_day * (width - GUTTER - LABEL_MAX) / shown.width,
+                               width - GUTTER - LABEL_MAX)
+        scale = TimeScale(fitted.start, fitted.px_per_day, width - GUTTER)
         layout = self.view.timeline_layout
         geometry = self.view.lane_geometry
         marks = layout.marks(scale, range(len(layout.lanes)), geometry.shown)

@@ -125,3 +125,33 @@ def test_pdf_names_a_date_disagreement(window: MainWindow, tmp_path: Path) -> No
     assert "Disagreements in dates (1)" in text
     assert "October 2017; " in text
     assert "22 Oct 2019" in text
+
+
+def test_png_export_has_its_legend_and_the_words_of_events_at_the_right_edge(
+        window: MainWindow, tmp_path: Path) -> None:
+    result = _english_dated_2019()
+    eng = result.documents[1]
+    day = EventTime(D(2019, 10, 22), D(2019, 10, 22), "XXXX-10-22", "timex", "t1")
+    result.documents[1] = dataclasses.replace(eng, events=[
+        dataclasses.replace(eng.events[0], time=day), eng.events[1]])
+    window.workspace.set_result(result)  # English: two points on 22 Oct 2019, the last day
+    view = window.timeline.view
+    layout = view.timeline_layout
+    last = float(layout.event_end[layout.order].max())
+    view.set_scale(TimeScale.fit(last - 40, last, view.scale.width, margin=0.0))
+    path = tmp_path / "timeline.png"
+    assert window.export(path)
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB888)
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine())[:, :image.width() * 3].reshape(
+        image.height(), image.width(), 3)
+    ratio = 2  # exported at twice the pixels
+    footer = pixels[-int(LEGEND_HEIGHT * ratio) + 4:-4]
+    legend_blue = np.abs(footer.astype(np.int16) - [44, 111, 187]).sum(axis=2) < 60
+    assert legend_blue.sum() > 20  # the legend's samples are drawn
+    english = _colour_rows(pixels, 1)
+    band = pixels[english.min():english.max() + 1]
+    marks = np.flatnonzero((np.abs(band.astype(np.int16) - [196, 81, 43]).sum(axis=2) < 60)
+                           .any(axis=0))
+    ink = np.flatnonzero((band.sum(axis=2) < 300).any(axis=0))  # dark label text
+    assert ink.max() - marks.max() > 60 * ratio  # words follow the last mark, not cut off
