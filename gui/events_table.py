@@ -44,15 +44,15 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 DOCUMENT, EVENT = "document", "event"
 """The frame's columns that identify a row's event."""
-SHOWN = ("status", "when", "text", "title", "trigger", "class", "category", "modality",
-         "polarity", "participants", "actors", "place", "basis", "value", "earliest", "latest")
+SHOWN = ("status", "when", "text", "trigger", "category", "modality", "title", "participants",
+         "class", "polarity", "actors", "place", "basis", "value", "earliest", "latest")
 """The frame's columns the table shows, in this order; the rest (ids, keys, offsets) are for
 finding rows and for exports."""
 HEADERS = {"status": "Review", "when": "When", "text": "Passage", "title": "Source",
            "value": "TIMEX3", "basis": "Time from"}
 SORT_BY = {"when": "earliest"}  # words sort by the days they stand for
 STATUS_MARKS = {"accepted": "✓", "rejected": "✗", "pending": ""}
-WIDTHS = {"status": 54, "when": 250, "text": 380, "title": 180, "participants": 200,
+WIDTHS = {"status": 54, "when": 215, "text": 330, "title": 160, "participants": 200,
           "class": 96, "category": 110, "modality": 84, "polarity": 70, "trigger": 110}
 """Starting widths: the mark is narrow, the time in words and the passage are read."""
 KIND_COLUMNS = ("class", "category", "modality", "polarity")
