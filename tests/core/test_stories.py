@@ -199,6 +199,16 @@ def test_an_abbreviation_that_fits_two_names_is_left_alone() -> None:
     assert names.acronyms(["GM", "General Motors", "Green Mountain"]) == {}
 
 
+def test_plurals_and_legal_forms_name_the_same_thing() -> None:
+    assert names.variants(["iPod", "iPods", "Apple", "Apple Inc.", "News", "Times"]) == {
+        "iPods": "iPod",
+        "Apple Inc.": "Apple",
+    }
+    found = _entities("Apple Inc. sold iPods. The iPod and the iPhone 4S sold well.", "en")
+    assert {e.text: e.key for e in found}.get("iPods", "iPod") == "iPod"
+    assert "Apple Inc." not in {e.key for e in found}
+
+
 def test_no_person_keys_for_organisations_or_products() -> None:
     for text, language in (
         ("General Motors teatas kasumist. Ettevõte kasvas.", "et"),

@@ -28,7 +28,7 @@ def keyed(
     they abbreviate. The analyst's decisions come first and stay on top."""
     overrides = overrides or EntityOverrides()
     out = {a.document.id: overrides.apply(a.entities, a.document.id) for a in analyses}
-    canonical = _person_keys(out.values()) | _acronym_keys(out.values())
+    canonical = _person_keys(out.values()) | _variant_keys(out.values())
     return {
         doc: [e if canonical.get(e.key, e.key) == e.key else _rekey(e, canonical[e.key])
               for e in ents]
@@ -71,8 +71,8 @@ def _person_keys(documents: Iterable[list[Entity]]) -> dict[str, str]:
     return {key: root(key) for key in parent}
 
 
-def _acronym_keys(documents: Iterable[list[Entity]]) -> dict[str, str]:
-    """An all-capital key joins the only multi-word organisation or place key it abbreviates."""
-    return names.acronyms(
+def _variant_keys(documents: Iterable[list[Entity]]) -> dict[str, str]:
+    """A key that abbreviates, pluralises or adds a legal form to another source's key joins it."""
+    return names.variants(
         {entity.key for entities in documents for entity in entities if entity.label != "PERSON"}
     )

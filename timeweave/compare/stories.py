@@ -29,6 +29,7 @@ from timeweave.model import (
     Entity,
     Event,
     EventTime,
+    Link,
     Story,
 )
 
@@ -326,3 +327,26 @@ def _precise(time: EventTime) -> bool:
 
 def _day_text(time: EventTime) -> str:
     return time.value or f"{time.earliest}..{time.latest}"
+
+
+def from_links(
+    analyses: Sequence[DocumentAnalysis],
+    links: Sequence[Link],
+    entities: Mapping[str, list[Entity]],
+) -> list[Story]:
+    """The stories behind a result's event links, for the events still present (a view of a
+    reviewed workspace: a rejected mention leaves its story, a story left with one goes)."""
+    texts = {a.document.id: a for a in analyses}
+    events = {(a.document.id, e.id): e for a in analyses for e in a.events}
+    keys = {d: {e.id: e.key for e in ents} for d, ents in entities.items()}
+    found = []
+    for link in links:
+        members = [m for m in link.members if (m.document, m.id) in events]
+        if link.kind != "event" or len(members) < 2:
+            continue
+        claims = tuple(
+            claim(events[m.document, m.id], texts[m.document], keys[m.document]) for m in members
+        )
+        category = events[members[0].document, members[0].id].category
+        found.append(Story(link.key, category, claims, disagreements(claims)))
+    return found

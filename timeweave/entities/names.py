@@ -155,6 +155,26 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
 
+_LEGAL_FORMS = re.compile(
+    r",?\s+(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|GmbH|AS|OÜ)\.?$"
+)
+
+
+def variants(keys: Iterable[str]) -> dict[str, str]:
+    """Keys of organisations and things that name another key of the same set: an abbreviation
+    ("GM" -> "General Motors"), a plural ("iPods" -> "iPod"), a legal form ("Apple Inc." ->
+    "Apple")."""
+    keys = set(keys)
+    joined = acronyms(keys)
+    for key in keys - joined.keys():
+        bare = _LEGAL_FORMS.sub("", key)
+        if bare != key and bare:
+            joined[key] = bare
+        elif key.endswith("s") and key[:-1] in keys:
+            joined[key] = key[:-1]
+    return joined
+
+
 def acronyms(keys: Iterable[str]) -> dict[str, str]:
     """Each all-capital key ("GM", "U.S.A.F.") mapped to the one multi-word key it abbreviates
     ("General Motors"); an abbreviation that fits two names stays as it is."""
