@@ -179,7 +179,7 @@ def analyse_stream(
         else:
             yield from map(finished, _in_processes(batches, workers, cancel, cache))
     finally:
-        if cache is not None:
+        if cache is not None and todo:
             cache.prune()
 
 
