@@ -23,7 +23,6 @@ MAX_TEXT_CHARS = 2_000_000
 Loader = Callable[[bytes, str], tuple[str, dict[str, str]]]
 
 
-
 def loader(fmt: str) -> Loader:
     """A format's loading function, imported on first use (explicit imports, so PyInstaller sees
     them): pypdf and trafilatura cost ~0.3 CPU-s to import, paid only for a PDF or an HTML page."""
