@@ -1,4 +1,8 @@
-"""The headless command line: ``timeweave extract FILE...`` prints the JSON contract.
+"""The headless command line: ``timeweave extract PATH...`` prints the JSON contract.
+
+``extract`` takes files, folders and lists of paths, analyses them in worker processes and
+streams JSON Lines or Parquet for corpora; ``batch`` runs a corpus on a Dask cluster; ``cache``
+shows or clears the analysis cache. Heavy modules are imported by the command that needs them.
 
 Exit codes: 0 when every file was processed, 1 when some failed (their errors are in the JSON and
 on stderr), 2 for bad arguments, 130 when interrupted.
@@ -7,14 +11,23 @@ on stderr), 2 for bad arguments, 130 when interrupted.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.util
 import json
+import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeweave import __version__
-from timeweave.model import DocumentDate
+from timeweave.model import DocumentAnalysis, DocumentDate, Link, LoadError
+from timeweave.progress import ProgressCallback
+
+if TYPE_CHECKING:
+    from timeweave.cache import AnalysisCache
+    from timeweave.pipeline import Overrides
 
 _LANG_RE = re.compile(r"^[a-z]{2}$")
 
@@ -52,29 +65,107 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser(
         "extract",
         help="print the extraction of FILE... as one JSON object",
-        description="Load each FILE (text, HTML, PDF, DOCX, Markdown), find time expressions, "
-        "entities and events, link them across files, and print one JSON object.",
+        description="Load each FILE (text, HTML, PDF, DOCX, Markdown; a folder: every file of "
+        "those formats in it, recursively), find time expressions, entities and events, link "
+        "them across files, and print one JSON object (or JSON Lines, or write Parquet).",
     )
-    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("files", nargs="*", metavar="PATH")
+    _add_input_options(extract)
     extract.add_argument(
+        "--format", choices=("json", "jsonl", "parquet"), default="json",
+        help="json: one object (the default); jsonl: one document a line as each is done, then "
+        "links, then errors; parquet: datasets under the --out folder",
+    )
+    extract.add_argument(
+        "--out", type=Path, metavar="PATH",
+        help="write to this file (a folder for --format parquet) instead of standard output",
+    )
+    extract.add_argument(
+        "--progress", action="store_true", help="report progress on standard error"
+    )
+    cache = commands.add_parser(
+        "cache",
+        help="show or clear the cache of analysed documents",
+        description="Analyses are cached per document in $XDG_CACHE_HOME/timeweave "
+        "(~/.cache/timeweave), at most 1 GiB, the least recently used removed first.",
+    )
+    cache.add_argument("action", choices=("info", "clear"))
+    return parser
+
+
+def _add_input_options(command: argparse.ArgumentParser) -> None:
+    """The options every corpus command shares: where the files are and what the analyst set."""
+    command.add_argument(
+        "--files-from", type=Path, metavar="FILE",
+        help="read paths from FILE, one a line ('-' for standard input)",
+    )
+    command.add_argument(
         "--lang", type=_lang_option, metavar="CODE",
         help="language of every file (ISO 639-1, e.g. en, et), instead of detecting it",
     )
-    extract.add_argument(
+    command.add_argument(
         "--date", type=_date_option, action="append", default=[], metavar="[PATH=]DATE",
         help="publication date (YYYY, YYYY-MM or YYYY-MM-DD) of every file, or of PATH only; "
         "repeatable",
     )
-    extract.add_argument("--out", type=Path, metavar="FILE", help="write the JSON to FILE")
-    extract.add_argument(
-        "--progress", action="store_true", help="report progress on standard error"
+    command.add_argument(
+        "--jobs", type=_positive, metavar="N",
+        help="worker processes (default: one per core; few files run in one process)",
     )
-    return parser
+    command.add_argument(
+        "--no-cache", action="store_true",
+        help="analyse every file again, neither reading nor writing the analysis cache",
+    )
 
 
-def _extract(args: argparse.Namespace) -> int:
-    # Imported here so that --help and argument errors answer instantly.
-    from timeweave.pipeline import Overrides, run
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from exc
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
+    return value
+
+
+class _UsageError(Exception):
+    """Bad input named by the user (exit 2), reported in one line."""
+
+
+def _paths(args: argparse.Namespace) -> list[str]:
+    """Every file to process, in the order given: folders expanded (sorted), lists read."""
+    from timeweave.loaders import SUFFIXES
+
+    given = list(args.files)
+    if args.files_from is not None:
+        given += _read_list(args.files_from)
+    if not given:
+        raise _UsageError("no files given (PATH... or --files-from FILE)")
+    paths: list[str] = []
+    for name in given:
+        path = Path(name)
+        if path.is_dir():
+            paths += sorted(
+                str(found)
+                for found in path.rglob("*")
+                if found.suffix.lower() in SUFFIXES and found.is_file()
+            )
+        else:
+            paths.append(name)
+    return paths
+
+
+def _read_list(source: Path) -> list[str]:
+    """Paths one a line; bytes that are not UTF-8 become the same file name (os.fsdecode)."""
+    try:
+        raw = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+    except OSError as exc:
+        raise _UsageError(f"cannot read {source}: {exc.strerror or exc}") from exc
+    return [os.fsdecode(line) for line in raw.splitlines() if line.strip()]
+
+
+def _overrides(args: argparse.Namespace, paths: Sequence[str]) -> Overrides:
+    from timeweave.pipeline import Overrides
 
     default_date = None
     per_file: dict[str, DocumentDate] = {}
@@ -83,32 +174,137 @@ def _extract(args: argparse.Namespace) -> int:
             default_date = date
         else:
             per_file[path] = date
-    unknown = sorted(set(per_file) - set(args.files))
+    unknown = sorted(set(per_file) - set(paths))
     if unknown:
-        print(f"timeweave: --date names files not given: {', '.join(unknown)}", file=sys.stderr)
+        raise _UsageError(f"--date names files not given: {', '.join(unknown)}")
+    return Overrides(language=args.lang, date=default_date, dates=per_file)
+
+
+def _cache(args: argparse.Namespace) -> AnalysisCache | None:
+    from timeweave.cache import AnalysisCache
+
+    return None if args.no_cache else AnalysisCache()
+
+
+def _extract(args: argparse.Namespace) -> int:
+    try:
+        paths = _paths(args)
+        overrides = _overrides(args, paths)
+        if args.format == "parquet" and args.out is None:
+            raise _UsageError("--format parquet writes a folder: give it with --out FOLDER")
+        if args.format == "parquet" and importlib.util.find_spec("pyarrow") is None:
+            raise _UsageError("--format parquet needs pyarrow: pip install 'timeweave[cluster]'")
+    except _UsageError as exc:
+        print(f"timeweave: {exc}", file=sys.stderr)
         return 2
 
     def report(fraction: float, message: str) -> None:
         print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr)
 
-    result = run(
-        args.files,
-        Overrides(language=args.lang, date=default_date, dates=per_file),
-        progress=report if args.progress else lambda _f, _m: None,
-    )
+    progress = report if args.progress else lambda _f, _m: None
+    try:
+        if args.format == "json":
+            errors = _write_json(args, paths, overrides, progress)
+        elif args.format == "jsonl":
+            errors = _write_jsonl(args, paths, overrides, progress)
+        else:
+            errors = _write_parquet(args, paths, overrides, progress)
+    except OSError as exc:
+        print(f"timeweave: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    for error in errors:
+        print(f"timeweave: {error.path}: {error.message}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _write_json(
+    args: argparse.Namespace, paths: list[str], overrides: Overrides, progress: ProgressCallback
+) -> list[LoadError]:
+    """The README's contract: one object, built whole (memory grows with the corpus)."""
+    from timeweave.pipeline import run
+
+    result = run(paths, overrides, progress=progress, jobs=args.jobs, cache=_cache(args))
     output = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     if args.out:
-        try:
-            args.out.write_text(output, encoding="utf-8")
-        except OSError as exc:
-            print(f"timeweave: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-            return 1
+        args.out.write_text(output, encoding="utf-8")
     else:
         sys.stdout.buffer.write(output.encode("utf-8"))
         sys.stdout.flush()
-    for error in result.errors:
-        print(f"timeweave: {error.path}: {error.message}", file=sys.stderr)
-    return 1 if result.errors else 0
+    return result.errors
+
+
+def _stream(
+    args: argparse.Namespace,
+    paths: list[str],
+    overrides: Overrides,
+    progress: ProgressCallback,
+    write: Callable[[DocumentAnalysis], None],
+) -> tuple[list[Link], list[LoadError]]:
+    """Analyse, hand each document to ``write`` in input order as soon as it can go, and keep
+    only what linking needs; the links of all documents and the errors come back at the end."""
+    from timeweave import compare
+    from timeweave.parallel import analyse_stream, in_order
+    from timeweave.pipeline import linkable
+
+    kept: list[DocumentAnalysis] = []
+    errors: list[LoadError] = []
+    stream = analyse_stream(paths, overrides, jobs=args.jobs, progress=progress, cache=_cache(args))
+    for outcome in in_order(stream):
+        if outcome.analysis is not None:
+            write(outcome.analysis)
+            kept.append(linkable(outcome.analysis))
+        elif outcome.error is not None:
+            errors.append(outcome.error)
+    return compare.link(kept), errors
+
+
+def _write_jsonl(
+    args: argparse.Namespace, paths: list[str], overrides: Overrides, progress: ProgressCallback
+) -> list[LoadError]:
+    """JSON Lines: ``{"document": ...}`` a line as each is done, then ``{"link": ...}`` lines,
+    then ``{"error": ...}`` lines."""
+    with open(args.out, "wb") if args.out else contextlib.nullcontext(sys.stdout.buffer) as out:
+
+        def line(kind: str, value: dict[str, object]) -> None:
+            out.write(json.dumps({kind: value}, ensure_ascii=False).encode("utf-8") + b"\n")
+
+        links, errors = _stream(
+            args, paths, overrides, progress, lambda a: line("document", a.to_json())
+        )
+        for link in links:
+            line("link", link.to_json())
+        for error in errors:
+            line("error", error.to_json())
+    return errors
+
+
+def _write_parquet(
+    args: argparse.Namespace, paths: list[str], overrides: Overrides, progress: ProgressCallback
+) -> list[LoadError]:
+    """Parquet datasets under ``--out`` (see :mod:`timeweave.dataset`), written in parts."""
+    from timeweave.dataset import DatasetWriter
+
+    with DatasetWriter(args.out) as writer:
+        links, errors = _stream(args, paths, overrides, progress, writer.add)
+        writer.add_links(links)
+        for error in errors:
+            writer.add_error(error)
+    return errors
+
+
+def _cache_command(args: argparse.Namespace) -> int:
+    from timeweave.cache import AnalysisCache
+
+    cache = AnalysisCache()
+    if args.action == "clear":
+        removed = cache.clear()
+        print(f"removed {removed.entries} cached analyses ({removed.size / 1e6:.1f} MB) "
+              f"from {removed.folder}")
+    else:
+        info = cache.info()
+        print(f"{info.folder}: {info.entries} cached analyses, {info.size / 1e6:.1f} MB "
+              f"of at most {info.max_bytes / 1e6:.0f} MB")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,6 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return self_test()
         if args.command == "extract":
             return _extract(args)
+        if args.command == "cache":
+            return _cache_command(args)
     except KeyboardInterrupt:
         print("timeweave: interrupted", file=sys.stderr)
         return 130

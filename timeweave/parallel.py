@@ -15,7 +15,7 @@ import itertools
 import multiprocessing
 import os
 import traceback
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,6 +181,20 @@ def analyse_stream(
     finally:
         if cache is not None and todo:
             cache.prune()
+
+
+def in_order(outcomes: Iterable[Outcome], start: int = 0) -> Iterator[Outcome]:
+    """Outcomes re-ordered by input position, each released as soon as all before it are.
+
+    Holds only the outcomes that finished early: with bounded batches in flight, a few dozen.
+    """
+    held: dict[int, Outcome] = {}
+    expected = start
+    for outcome in outcomes:
+        held[outcome.index] = outcome
+        while expected in held:
+            yield held.pop(expected)
+            expected += 1
 
 
 def _in_processes(

@@ -91,6 +91,14 @@ def reanchor(analysis: DocumentAnalysis, date: DocumentDate) -> DocumentAnalysis
     return DocumentAnalysis(document, timexes, analysis.entities, found_events)
 
 
+def linkable(analysis: DocumentAnalysis) -> DocumentAnalysis:
+    """The parts of an analysis that :func:`timeweave.compare.link` reads (no text, no time
+    expressions): what a streaming run keeps of each written document until the links."""
+    document = analysis.document
+    slim = Document(document.id, document.path, "", document.title, document.language)
+    return DocumentAnalysis(slim, [], analysis.entities, analysis.events)
+
+
 def analyse_files(
     paths: Sequence[str | Path],
     overrides: Overrides | None = None,
