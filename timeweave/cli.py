@@ -83,6 +83,24 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--progress", action="store_true", help="report progress on standard error"
     )
+    batch = commands.add_parser(
+        "batch",
+        help="analyse a corpus on a Dask cluster into Parquet datasets",
+        description="Analyse every PATH (files, folders, --files-from) on a Dask cluster - a "
+        "local one by default, or --scheduler ADDRESS - and write Parquet datasets documents/, "
+        "timexes/, entities/, events/, links/ and errors/ under --out FOLDER. Needs the cluster "
+        "extra: pip install 'timeweave[cluster]'.",
+    )
+    batch.add_argument("files", nargs="*", metavar="PATH")
+    _add_input_options(batch)
+    batch.add_argument("--out", type=Path, metavar="FOLDER", required=True,
+                       help="the folder the datasets are written under")
+    batch.add_argument("--workers", type=_positive, metavar="N",
+                       help="processes of the local cluster (default: one per core)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="use a running Dask scheduler (tcp://host:8786) instead")
+    batch.add_argument("--progress", action="store_true",
+                       help="report progress on standard error")
     cache = commands.add_parser(
         "cache",
         help="show or clear the cache of analysed documents",
@@ -186,22 +204,50 @@ def _cache(args: argparse.Namespace) -> AnalysisCache | None:
     return None if args.no_cache else AnalysisCache()
 
 
+def _report(fraction: float, message: str) -> None:
+    print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr)
+
+
+def _require(*modules: str) -> None:
+    missing = [name for name in modules if importlib.util.find_spec(name) is None]
+    if missing:
+        raise _UsageError(
+            f"this needs {', '.join(missing)}: pip install 'timeweave[cluster]'"
+        )
+
+
+def _batch(args: argparse.Namespace) -> int:
+    try:
+        _require("distributed", "pyarrow")
+        paths = _paths(args)
+        overrides = _overrides(args, paths)
+    except _UsageError as exc:
+        print(f"timeweave: {exc}", file=sys.stderr)
+        return 2
+    from timeweave.batch import run_batch
+
+    summary = run_batch(
+        paths, args.out, overrides, workers=args.workers, scheduler=args.scheduler,
+        progress=_report if args.progress else lambda _f, _m: None,
+    )
+    print(f"timeweave: {summary.documents} documents, {summary.errors} errors, "
+          f"{summary.links} links ({summary.blocks} blocks) in {args.out}", file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
 def _extract(args: argparse.Namespace) -> int:
     try:
         paths = _paths(args)
         overrides = _overrides(args, paths)
         if args.format == "parquet" and args.out is None:
             raise _UsageError("--format parquet writes a folder: give it with --out FOLDER")
-        if args.format == "parquet" and importlib.util.find_spec("pyarrow") is None:
-            raise _UsageError("--format parquet needs pyarrow: pip install 'timeweave[cluster]'")
+        if args.format == "parquet":
+            _require("pyarrow")
     except _UsageError as exc:
         print(f"timeweave: {exc}", file=sys.stderr)
         return 2
 
-    def report(fraction: float, message: str) -> None:
-        print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr)
-
-    progress = report if args.progress else lambda _f, _m: None
+    progress = _report if args.progress else lambda _f, _m: None
     try:
         if args.format == "json":
             errors = _write_json(args, paths, overrides, progress)
@@ -317,6 +363,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return self_test()
         if args.command == "extract":
             return _extract(args)
+        if args.command == "batch":
+            return _batch(args)
         if args.command == "cache":
             return _cache_command(args)
     except KeyboardInterrupt:

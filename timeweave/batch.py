@@ -1,0 +1,193 @@
+"""A corpus past one machine: the per-document analysis on Dask, results streamed to Parquet.
+
+:func:`run_batch` sends batches of documents to a ``dask.distributed`` cluster (a local one by
+default, or an existing scheduler) running the same :func:`timeweave.parallel.analyse_batch`
+as the desktop and ``timeweave extract``, with document ids given in input order before
+anything runs, so the result is the one ``extract`` gives. Only a bounded number of batches is
+in flight, and each finished batch goes straight into the Parquet writer
+(:class:`timeweave.dataset.DatasetWriter`), so memory does not grow with the texts.
+
+What linking needs (each document's entities and events, no text) is kept until the documents
+are done; links are then made with blocking, as Dask tasks calling
+:func:`timeweave.compare.link`: an entity link per key from the documents that have it, and
+event links for each pair of documents that share a key. A key in more than :data:`MAX_BLOCK`
+documents ("Russia" in a Russia archive) says nothing about which articles tell the same
+story: it gets its entity link but makes no candidate pairs.
+
+Needs the ``cluster`` extra: ``pip install 'timeweave[cluster]'``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from distributed import Client, LocalCluster, as_completed
+
+from timeweave import compare
+from timeweave.dataset import DatasetWriter
+from timeweave.model import DocumentAnalysis, Link
+from timeweave.parallel import BATCH_SIZE, Job, analyse_batch, default_jobs, make_jobs
+from timeweave.pipeline import Overrides, linkable
+from timeweave.progress import CancelToken, ProgressCallback, no_progress
+
+MAX_BLOCK = 200
+"""Documents sharing a key beyond which the key is too common to block on (see module doc)."""
+
+PAIRS_PER_TASK = 2000
+"""Candidate document pairs scored by one task: ~1 s of work, so scheduling costs little."""
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    documents: int
+    errors: int
+    links: int
+    blocks: int
+
+
+def run_batch(
+    paths: Sequence[str | Path],
+    out: Path,
+    overrides: Overrides | None = None,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> BatchSummary:
+    """Analyse ``paths`` on a Dask cluster and write the Parquet datasets under ``out``.
+
+    ``scheduler``: the address of a running scheduler; otherwise a local cluster of
+    ``workers`` processes (default one per core), one thread each (spaCy holds the GIL).
+    Raises ``Cancelled`` if cancelled; the parts written so far stay.
+    """
+    cancel = cancel or CancelToken()
+    jobs = make_jobs(paths, overrides)
+    batches = [jobs[i : i + BATCH_SIZE] for i in range(0, len(jobs), BATCH_SIZE)]
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(
+            n_workers=workers or default_jobs(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
+        client = Client(cluster)
+    try:
+        with DatasetWriter(out) as writer:
+            kept, errors = _analyse(client, batches, writer, len(jobs), progress, cancel)
+            progress(0.95, "Linking sources")
+            links, blocks = _link(client, kept, cancel)
+            writer.add_links(links)
+        progress(1.0, "Done")
+        return BatchSummary(len(kept), errors, len(links), blocks)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _analyse(
+    client: Client,
+    batches: list[list[Job]],
+    writer: DatasetWriter,
+    total: int,
+    progress: ProgressCallback,
+    cancel: CancelToken,
+) -> tuple[list[DocumentAnalysis], int]:
+    """Run the batches, at most two per worker thread in flight; write each as it finishes."""
+    threads = max(sum(client.nthreads().values()), 1)
+    pending = iter(batches)
+    first = itertools.islice(pending, 2 * threads)
+    running = as_completed([client.submit(analyse_batch, b, pure=False) for b in first])
+    kept: list[DocumentAnalysis] = []
+    errors = 0
+    for done, future in enumerate(running, start=1):
+        if cancel.cancelled:
+            for other in running.futures:
+                other.cancel()
+            cancel.check()
+        for batch in itertools.islice(pending, 1):
+            running.add(client.submit(analyse_batch, batch, pure=False))
+        for outcome in future.result():  # in input order within the batch
+            if outcome.analysis is not None:
+                writer.add(outcome.analysis)
+                kept.append(linkable(outcome.analysis))
+            elif outcome.error is not None:
+                writer.add_error(outcome.error)
+                errors += 1
+        future.release()
+        share = min(done * BATCH_SIZE, total) / max(total, 1)
+        progress(0.95 * share, f"Analysed {done} of {len(batches)} batches")
+    return sorted(kept, key=lambda a: _number(a.document.id)), errors
+
+
+def _number(doc_id: str) -> int:
+    return int(doc_id.lstrip("d"))
+
+
+def _link(
+    client: Client, analyses: list[DocumentAnalysis], cancel: CancelToken
+) -> tuple[list[Link], int]:
+    """Entity links per key and event links per pair of documents that share a key, as Dask
+    tasks calling :func:`compare.link`: each candidate pair is scored once, whatever the number
+    of keys it shares; pairs that share only too common keys are never scored."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for position, analysis in enumerate(analyses):
+        for key in sorted({e.key for e in analysis.entities}):
+            by_key[key].append(position)
+    futures = []
+    pairs: set[tuple[int, int]] = set()
+    for key, members in sorted(by_key.items()):
+        if len(members) < 2:
+            continue
+        block = [_only(analyses[i], key) for i in members]
+        futures.append(client.submit(compare.link, block, pure=False))
+        if len(members) <= MAX_BLOCK:
+            pairs.update(itertools.combinations(members, 2))
+    ordered = sorted(pairs)
+    for start in range(0, len(ordered), PAIRS_PER_TASK):
+        chunk = ordered[start : start + PAIRS_PER_TASK]
+        documents = {i: analyses[i] for pair in chunk for i in pair}
+        futures.append(client.submit(_pair_links, documents, chunk, pure=False))
+    links: list[Link] = []
+    for future in as_completed(futures):
+        cancel.check()
+        links += future.result()
+        future.release()
+    order = {a.document.id: i for i, a in enumerate(analyses)}
+    entities = sorted(
+        (x for x in links if x.kind == "entity"),
+        key=lambda x: (-len({m.document for m in x.members}), x.key),
+    )
+    events = sorted(
+        (x for x in links if x.kind == "event"),
+        key=lambda x: (
+            order[x.members[0].document],
+            order[x.members[1].document],
+            x.members[0].id,
+            x.members[1].id,
+        ),
+    )
+    return entities + events, len(futures)
+
+
+def _only(analysis: DocumentAnalysis, key: str) -> DocumentAnalysis:
+    """A document reduced to its mentions of ``key``: linking it gives that key's entity link."""
+    return replace(analysis, entities=[e for e in analysis.entities if e.key == key], events=[])
+
+
+def _pair_links(documents: dict[int, DocumentAnalysis], pairs: list[tuple[int, int]]) -> list[Link]:
+    """The event links of each pair (runs on a worker)."""
+    return [
+        link
+        for a, b in pairs
+        for link in compare.link([documents[a], documents[b]])
+        if link.kind == "event"
+    ]
