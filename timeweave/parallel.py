@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import sys
 import traceback
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -201,8 +202,12 @@ def _in_processes(
     batches: list[list[Job]], workers: int, cancel: CancelToken, cache: AnalysisCache | None
 ) -> Iterator[Outcome]:
     """Run batches on ``workers`` processes, at most two batches each in flight (bounded memory)."""
+    # forkserver: workers never inherit a GUI's threads; spawn elsewhere and in the frozen app,
+    # whose executable restarts itself as a worker through multiprocessing.freeze_support().
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    frozen = getattr(sys, "frozen", False)
+    method = "forkserver" if "forkserver" in methods and not frozen else "spawn"
+    context = multiprocessing.get_context(method)
     executor = ProcessPoolExecutor(workers, mp_context=context)
     pending = iter(batches)
     running: set[Future[list[Outcome]]] = set()
