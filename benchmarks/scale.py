@@ -1,6 +1,7 @@
 """Scaling figures: workers, memory per document, cold start, the cache, the Dask batch.
 
-Every measurement runs in a fresh process (what a user starts), with CPU time (user + sys of
+Corpora are variants of the 611 English and Estonian news articles of ``../shared/eval``
+(:mod:`benchmarks._generate`). Every measurement runs in a fresh process (what a user starts), with CPU time (user + sys of
 that process and every worker it waited for) next to wall time: on a shared machine the wall
 figures are mostly the other jobs, so the load average is printed with each table.
 
@@ -21,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._generate import SEEDS, write_corpus
+from benchmarks._generate import SEEDS, gold_templates, write_corpus
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -99,7 +100,7 @@ def listing(folder: Path, paths: list[Path]) -> str:
 
 
 def workers_section(folder: Path, count: int) -> None:
-    paths = write_corpus(folder / "corpus", count)
+    paths = write_corpus(folder / "corpus", count, gold_templates())
     files = listing(folder, paths)
     cores = len(os.sched_getaffinity(0))
     print(
@@ -120,7 +121,7 @@ def workers_section(folder: Path, count: int) -> None:
 
 
 def memory_section(folder: Path, count: int) -> None:
-    paths = write_corpus(folder / "corpus", count)
+    paths = write_corpus(folder / "corpus", count, gold_templates())
     files = listing(folder, paths)
     marks = sorted({max(count // 10, 1), count // 2, count})
     print(f"\n## Memory of a streaming run (one process, Parquet, no linking; {load()})")
@@ -161,7 +162,7 @@ def cold_section(folder: Path) -> None:
 
 
 def cache_section(folder: Path, count: int) -> None:
-    paths = write_corpus(folder / "corpus", count)
+    paths = write_corpus(folder / "corpus", count, gold_templates())
     files = listing(folder, paths)
     env = os.environ | {"XDG_CACHE_HOME": str(folder / "cache-test")}
     argv = [
@@ -192,7 +193,7 @@ def cache_section(folder: Path, count: int) -> None:
 
 
 def batch_section(folder: Path, count: int, workers: int) -> None:
-    paths = write_corpus(folder / "corpus", count)
+    paths = write_corpus(folder / "corpus", count, gold_templates())
     files = listing(folder, paths)
     marks = ",".join(str(n) for n in sorted({count // 10, count // 4, count // 2, count}))
     print(
