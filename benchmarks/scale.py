@@ -1,9 +1,9 @@
 """Scaling figures: workers, memory per document, cold start, the cache, the Dask batch.
 
 Corpora are variants of the 611 English and Estonian news articles of ``../shared/eval``
-(:mod:`benchmarks._generate`). Every measurement runs in a fresh process (what a user starts), with CPU time (user + sys of
-that process and every worker it waited for) next to wall time: on a shared machine the wall
-figures are mostly the other jobs, so the load average is printed with each table.
+(:mod:`benchmarks._generate`). Every measurement runs in a fresh process (what a user starts),
+with CPU time (user + sys of that process and every worker it waited for) next to wall time: on
+a shared machine the wall figures are mostly the other jobs, so the load average is printed.
 
     .venv/bin/python -m benchmarks.scale                    # all but the 10,000-document batch
     .venv/bin/python -m benchmarks.scale --batch 10000      # adds the Dask batch
