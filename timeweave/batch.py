@@ -8,11 +8,8 @@ in flight, and each finished batch goes straight into the Parquet writer
 (:class:`timeweave.dataset.DatasetWriter`), so memory does not grow with the texts.
 
 What linking needs (each document's entities and events, no text) is kept until the documents
-are done; links are then made with blocking, as Dask tasks calling
-:func:`timeweave.compare.link`: an entity link per key from the documents that have it, and
-event links for each pair of documents that share a key. A key in more than :data:`MAX_BLOCK`
-documents ("Russia" in a Russia archive) says nothing about which articles tell the same
-story: it gets its entity link but makes no candidate pairs.
+are done; the links are then made with blocking (:mod:`timeweave.blocking`), each call a Dask
+task.
 
 Needs the ``cluster`` extra: ``pip install 'timeweave[cluster]'``.
 """
@@ -20,25 +17,18 @@ Needs the ``cluster`` extra: ``pip install 'timeweave[cluster]'``.
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from distributed import Client, LocalCluster, as_completed
 
-from timeweave import compare
+from timeweave import blocking
 from timeweave.dataset import DatasetWriter
 from timeweave.model import DocumentAnalysis, Link
 from timeweave.parallel import BATCH_SIZE, Job, analyse_batch, default_jobs, make_jobs
 from timeweave.pipeline import Overrides, linkable
 from timeweave.progress import CancelToken, ProgressCallback, no_progress
-
-MAX_BLOCK = 200
-"""Documents sharing a key beyond which the key is too common to block on (see module doc)."""
-
-PAIRS_PER_TASK = 2000
-"""Candidate document pairs scored by one task: ~1 s of work, so scheduling costs little."""
 
 
 @dataclass(frozen=True)
@@ -135,59 +125,18 @@ def _number(doc_id: str) -> int:
 def _link(
     client: Client, analyses: list[DocumentAnalysis], cancel: CancelToken
 ) -> tuple[list[Link], int]:
-    """Entity links per key and event links per pair of documents that share a key, as Dask
-    tasks calling :func:`compare.link`: each candidate pair is scored once, whatever the number
-    of keys it shares; pairs that share only too common keys are never scored."""
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for position, analysis in enumerate(analyses):
-        for key in sorted({e.key for e in analysis.entities}):
-            by_key[key].append(position)
-    futures = []
-    pairs: set[tuple[int, int]] = set()
-    for key, members in sorted(by_key.items()):
-        if len(members) < 2:
-            continue
-        block = [_only(analyses[i], key) for i in members]
-        futures.append(client.submit(compare.link, block, pure=False))
-        if len(members) <= MAX_BLOCK:
-            pairs.update(itertools.combinations(members, 2))
-    ordered = sorted(pairs)
-    for start in range(0, len(ordered), PAIRS_PER_TASK):
-        chunk = ordered[start : start + PAIRS_PER_TASK]
-        documents = {i: analyses[i] for pair in chunk for i in pair}
-        futures.append(client.submit(_pair_links, documents, chunk, pure=False))
+    """The blocked links (:mod:`timeweave.blocking`), each call a Dask task, a bounded number
+    in flight (each carries its documents)."""
+    threads = max(sum(client.nthreads().values()), 1)
+    pending = blocking.calls(analyses)
+    first = itertools.islice(pending, 4 * threads)
+    running = as_completed([client.submit(f, *args, pure=False) for f, args in first])
     links: list[Link] = []
-    for future in as_completed(futures):
+    count = 0
+    for count, future in enumerate(running, start=1):  # noqa: B007  (the count is returned)
         cancel.check()
+        for function, args in itertools.islice(pending, 1):
+            running.add(client.submit(function, *args, pure=False))
         links += future.result()
         future.release()
-    order = {a.document.id: i for i, a in enumerate(analyses)}
-    entities = sorted(
-        (x for x in links if x.kind == "entity"),
-        key=lambda x: (-len({m.document for m in x.members}), x.key),
-    )
-    events = sorted(
-        (x for x in links if x.kind == "event"),
-        key=lambda x: (
-            order[x.members[0].document],
-            order[x.members[1].document],
-            x.members[0].id,
-            x.members[1].id,
-        ),
-    )
-    return entities + events, len(futures)
-
-
-def _only(analysis: DocumentAnalysis, key: str) -> DocumentAnalysis:
-    """A document reduced to its mentions of ``key``: linking it gives that key's entity link."""
-    return replace(analysis, entities=[e for e in analysis.entities if e.key == key], events=[])
-
-
-def _pair_links(documents: dict[int, DocumentAnalysis], pairs: list[tuple[int, int]]) -> list[Link]:
-    """The event links of each pair (runs on a worker)."""
-    return [
-        link
-        for a, b in pairs
-        for link in compare.link([documents[a], documents[b]])
-        if link.kind == "event"
-    ]
+    return blocking.in_order(links, analyses), count

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from timeweave import __version__
 from timeweave.model import DocumentAnalysis, DocumentDate, Link, LoadError
-from timeweave.progress import ProgressCallback
+from timeweave.progress import ProgressCallback, sub_progress
 
 if TYPE_CHECKING:
     from timeweave.cache import AnalysisCache
@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("json", "jsonl", "parquet"), default="json",
         help="json: one object (the default); jsonl: one document a line as each is done, then "
         "links, then errors; parquet: datasets under the --out folder",
+    )
+    extract.add_argument(
+        "--links", choices=("all", "blocked", "none"),
+        help="all: compare every pair of documents (quadratic; the default for json); blocked: "
+        "only documents that share an entity key (the default for jsonl and parquet); none",
     )
     extract.add_argument(
         "--out", type=Path, metavar="PATH",
@@ -267,9 +272,15 @@ def _write_json(
     args: argparse.Namespace, paths: list[str], overrides: Overrides, progress: ProgressCallback
 ) -> list[LoadError]:
     """The README's contract: one object, built whole (memory grows with the corpus)."""
-    from timeweave.pipeline import run
+    from timeweave.model import ExtractionResult
+    from timeweave.pipeline import analyse_files
 
-    result = run(paths, overrides, progress=progress, jobs=args.jobs, cache=_cache(args))
+    analyses, errors = analyse_files(
+        paths, overrides, sub_progress(progress, 0.0, 0.95), jobs=args.jobs, cache=_cache(args)
+    )
+    progress(0.95, "Comparing sources")
+    result = ExtractionResult(analyses, _links(args, analyses), errors)
+    progress(1.0, "Done")
     output = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     if args.out:
         args.out.write_text(output, encoding="utf-8")
@@ -288,7 +299,6 @@ def _stream(
 ) -> tuple[list[Link], list[LoadError]]:
     """Analyse, hand each document to ``write`` in input order as soon as it can go, and keep
     only what linking needs; the links of all documents and the errors come back at the end."""
-    from timeweave import compare
     from timeweave.parallel import analyse_stream, in_order
     from timeweave.pipeline import linkable
 
@@ -301,7 +311,21 @@ def _stream(
             kept.append(linkable(outcome.analysis))
         elif outcome.error is not None:
             errors.append(outcome.error)
-    return compare.link(kept), errors
+    return _links(args, kept), errors
+
+
+def _links(args: argparse.Namespace, analyses: list[DocumentAnalysis]) -> list[Link]:
+    """Every pair compared (the JSON default), only pairs that share a key (corpora), or none."""
+    mode = args.links or ("all" if args.format == "json" else "blocked")
+    if mode == "none":
+        return []
+    if mode == "blocked":
+        from timeweave import blocking
+
+        return blocking.link(analyses)
+    from timeweave import compare
+
+    return compare.link(analyses)
 
 
 def _write_jsonl(
