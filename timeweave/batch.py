@@ -17,6 +17,7 @@ Needs the ``cluster`` extra: ``pip install 'timeweave[cluster]'``.
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +68,7 @@ def run_batch(
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            silence_logs=logging.ERROR,  # a worker slow to exit at the end is killed; not news
         )
         client = Client(cluster)
     try:

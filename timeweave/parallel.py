@@ -15,6 +15,8 @@ import itertools
 import multiprocessing
 import os
 import sys
+import threading
+import time
 import traceback
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -34,9 +36,10 @@ BATCH_SIZE = 8
 """Documents per task: large enough for ``nlp.pipe`` to pay off (~15 % less CPU than one call per
 document), small enough that results stream and the last task does not keep one core busy alone."""
 
-MIN_DOCUMENTS_PER_WORKER = 16
-"""A worker costs ~2-3 CPU-s to start (spaCy and its model): below this many documents per worker
-the start-up would cost more than the worker saves, so small inputs run in this process."""
+MIN_DOCUMENTS_PER_WORKER = 48
+"""A worker costs ~2-3 CPU-s to start (spaCy and its models), ~40 short articles' analysis: below
+this many documents per worker the start-up costs more than the worker saves, so small inputs run
+in this process."""
 
 _POLL_SECONDS = 0.1  # how often a waiting parent looks at the cancel token
 
@@ -208,7 +211,9 @@ def _in_processes(
     frozen = getattr(sys, "frozen", False)
     method = "forkserver" if "forkserver" in methods and not frozen else "spawn"
     context = multiprocessing.get_context(method)
-    executor = ProcessPoolExecutor(workers, mp_context=context)
+    executor = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),)
+    )
     pending = iter(batches)
     running: set[Future[list[Outcome]]] = set()
     finished_cleanly = False
@@ -230,6 +235,23 @@ def _in_processes(
             executor.shutdown(wait=True)
         else:
             _terminate(executor)
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the process that started it is gone (killed, not cancelled), so no
+    worker outlives its window or command line. A daemon thread polls once a second."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # the pid was reused by another user's process
+                os._exit(1)
+
+    threading.Thread(target=watch, name="timeweave-parent-watch", daemon=True).start()
 
 
 def _terminate(executor: ProcessPoolExecutor) -> None:

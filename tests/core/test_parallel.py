@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -13,11 +15,19 @@ from timeweave import parallel
 from timeweave.pipeline import analyse_files
 from timeweave.progress import Cancelled, CancelToken
 
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers start for a few documents, so the tests run the real pool on a small corpus."""
+    monkeypatch.setattr(parallel, "MIN_DOCUMENTS_PER_WORKER", 8)
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     folder = tmp_path_factory.mktemp("corpus")
-    paths = write_corpus(folder, 2 * parallel.MIN_DOCUMENTS_PER_WORKER)
+    paths = write_corpus(folder, 20)
     (folder / "empty.txt").write_text("", encoding="utf-8")
     return [*paths[:5], folder / "empty.txt", *paths[5:]]
 
@@ -67,3 +77,30 @@ def test_cancel_stops_workers_within_a_second(corpus: list[Path]) -> None:
     with pytest.raises(Cancelled):
         list(stream)
     assert time.monotonic() - started < 1.0
+
+
+_KILLED_PARENT = """
+import sys
+from timeweave import parallel
+parallel.MIN_DOCUMENTS_PER_WORKER = 8
+for outcome in parallel.analyse_stream(sys.argv[1:], jobs=2):
+    print(outcome.index, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_workers_exit_when_their_parent_is_killed(corpus: list[Path]) -> None:
+    import psutil
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_PARENT, *map(str, corpus * 3)],
+        stdout=subprocess.PIPE, cwd=REPO,
+    )
+    assert process.stdout is not None
+    process.stdout.readline()  # a first document is done: the workers are running
+    workers = psutil.Process(process.pid).children(recursive=True)
+    assert len(workers) >= 2
+    process.kill()
+    process.wait()
+    _, alive = psutil.wait_procs(workers, timeout=5)
+    assert alive == []
