@@ -11,6 +11,7 @@ small inputs and on Dask workers in :mod:`timeweave.batch`.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -181,19 +182,21 @@ def analyse_stream(
                     yield finished(outcome)
                     cancel.check()
         else:
-            yield from map(finished, _in_processes(batches, workers, cancel, cache))
+            with contextlib.closing(_in_processes(batches, workers, cancel, cache)) as stream:
+                for outcome in stream:  # closing: workers stop at once if the consumer stops
+                    yield finished(outcome)
     finally:
         if cache is not None and todo:
             cache.prune()
 
 
-def in_order(outcomes: Iterable[Outcome], start: int = 0) -> Iterator[Outcome]:
+def in_order(outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
     """Outcomes re-ordered by input position, each released as soon as all before it are.
 
     Holds only the outcomes that finished early: with bounded batches in flight, a few dozen.
     """
     held: dict[int, Outcome] = {}
-    expected = start
+    expected = 0
     for outcome in outcomes:
         held[outcome.index] = outcome
         while expected in held:
