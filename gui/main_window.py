@@ -41,6 +41,7 @@ from gui import tasks
 from gui.commands import Reviewer
 from gui.compare import CompareView
 from gui.document import DocumentView
+from gui.entity_story import EntityStoryView
 from gui.sources import SourcesPanel
 from gui.workers import TaskRunner
 from timeweave import project as projects
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(self.workspace)
         self.document_view = DocumentView(self.workspace)
         self.compare_view = CompareView(self.workspace)
+        self.entity_story = EntityStoryView(self.workspace)
         self.timeline = self._make_timeline()
         self.events_table = self._make_events_table()
         self._build_layout()
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         if self.events_table is not None:
             self.bottom_tabs.addTab(self.events_table, "Events")
         self.bottom_tabs.addTab(self.compare_view, "Side by side")
+        self.bottom_tabs.addTab(self.entity_story, "Entity story")
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.setChildrenCollapsible(False)
         if self.timeline is not None:

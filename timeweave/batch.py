@@ -7,9 +7,10 @@ anything runs, so the result is the one ``extract`` gives. Only a bounded number
 in flight, and each finished batch goes straight into the Parquet writer
 (:class:`timeweave.dataset.DatasetWriter`), so memory does not grow with the texts.
 
-What linking needs (each document's entities and events, no text) is kept until the documents
-are done; the links are then made with blocking (:mod:`timeweave.blocking`), each call a Dask
-task.
+The analyses (no parses) are kept until the documents are done; the links and story events
+are then made in this process by :func:`timeweave.compare.link_stories`, whose blocking makes the
+work grow with the mentions rather than their square, so every link is the one ``extract``
+gives. Splitting that greedy, corpus-wide joining into cluster tasks is not done.
 
 Needs the ``cluster`` extra: ``pip install 'timeweave[cluster]'``.
 """
@@ -24,11 +25,11 @@ from pathlib import Path
 
 from distributed import Client, LocalCluster, as_completed
 
-from timeweave import blocking
+from timeweave import compare
 from timeweave.dataset import DatasetWriter
-from timeweave.model import DocumentAnalysis, Link
+from timeweave.model import DocumentAnalysis
 from timeweave.parallel import BATCH_SIZE, Job, analyse_batch, default_jobs, make_jobs
-from timeweave.pipeline import Overrides, linkable
+from timeweave.pipeline import Overrides
 from timeweave.progress import CancelToken, ProgressCallback, no_progress
 
 
@@ -37,7 +38,7 @@ class BatchSummary:
     documents: int
     errors: int
     links: int
-    blocks: int
+    stories: int
 
 
 def run_batch(
@@ -75,10 +76,11 @@ def run_batch(
         with DatasetWriter(out) as writer:
             kept, errors = _analyse(client, batches, writer, len(jobs), progress, cancel)
             progress(0.95, "Linking sources")
-            links, blocks = _link(client, kept, cancel)
+            cancel.check()
+            links, stories = compare.link_stories(kept)
             writer.add_links(links)
         progress(1.0, "Done")
-        return BatchSummary(len(kept), errors, len(links), blocks)
+        return BatchSummary(len(kept), errors, len(links), len(stories))
     finally:
         client.close()
         if cluster is not None:
@@ -110,7 +112,7 @@ def _analyse(
         for outcome in future.result():  # in input order within the batch
             if outcome.analysis is not None:
                 writer.add(outcome.analysis)
-                kept.append(linkable(outcome.analysis))
+                kept.append(outcome.analysis)
             elif outcome.error is not None:
                 writer.add_error(outcome.error)
                 errors += 1
@@ -122,23 +124,3 @@ def _analyse(
 
 def _number(doc_id: str) -> int:
     return int(doc_id.lstrip("d"))
-
-
-def _link(
-    client: Client, analyses: list[DocumentAnalysis], cancel: CancelToken
-) -> tuple[list[Link], int]:
-    """The blocked links (:mod:`timeweave.blocking`), each call a Dask task, a bounded number
-    in flight (each carries its documents)."""
-    threads = max(sum(client.nthreads().values()), 1)
-    pending = blocking.calls(analyses)
-    first = itertools.islice(pending, 4 * threads)
-    running = as_completed([client.submit(f, *args, pure=False) for f, args in first])
-    links: list[Link] = []
-    count = 0
-    for count, future in enumerate(running, start=1):  # noqa: B007  (the count is returned)
-        cancel.check()
-        for function, args in itertools.islice(pending, 1):
-            running.add(client.submit(function, *args, pure=False))
-        links += future.result()
-        future.release()
-    return blocking.in_order(links, analyses), count

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import importlib.util
 import json
 import os
@@ -22,8 +23,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeweave import __version__
-from timeweave.model import DocumentAnalysis, DocumentDate, Link, LoadError
-from timeweave.progress import ProgressCallback, sub_progress
+from timeweave.model import (
+    DocumentAnalysis,
+    DocumentDate,
+    ExtractionResult,
+    Link,
+    LoadError,
+    Story,
+)
+from timeweave.progress import ProgressCallback
 
 if TYPE_CHECKING:
     from timeweave.cache import AnalysisCache
@@ -77,15 +85,26 @@ def build_parser() -> argparse.ArgumentParser:
         "links, then errors; parquet: datasets under the --out folder",
     )
     extract.add_argument(
-        "--links", choices=("all", "blocked", "none"),
-        help="all: compare every pair of documents (quadratic; the default for json); blocked: "
-        "only documents that share an entity key (the default for jsonl and parquet); none",
-    )
-    extract.add_argument(
         "--out", type=Path, metavar="PATH",
         help="write to this file (a folder for --format parquet) instead of standard output",
     )
     extract.add_argument(
+        "--progress", action="store_true", help="report progress on standard error"
+    )
+    timeline = commands.add_parser(
+        "timeline",
+        help="print one entity's events across FILE... in time order",
+        description="Analyse FILE... like extract, then list every event the entity NAME takes "
+        "part in, in time order: each story event once, with the sources that report it and "
+        "where they disagree.",
+    )
+    timeline.add_argument("files", nargs="*", metavar="PATH")
+    _add_input_options(timeline)
+    timeline.add_argument("--entity", required=True, metavar="NAME",
+                          help="the entity, as written or as its key (any case)")
+    timeline.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                          help="table (default), CSV or JSON on standard output")
+    timeline.add_argument(
         "--progress", action="store_true", help="report progress on standard error"
     )
     batch = commands.add_parser(
@@ -236,7 +255,7 @@ def _batch(args: argparse.Namespace) -> int:
         progress=_report if args.progress else lambda _f, _m: None,
     )
     print(f"timeweave: {summary.documents} documents, {summary.errors} errors, "
-          f"{summary.links} links ({summary.blocks} blocks) in {args.out}", file=sys.stderr)
+          f"{summary.links} links, {summary.stories} stories in {args.out}", file=sys.stderr)
     return 1 if summary.errors else 0
 
 
@@ -263,24 +282,22 @@ def _extract(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"timeweave: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    for error in errors:
-        print(f"timeweave: {error.path}: {error.message}", file=sys.stderr)
-    return 1 if errors else 0
+    return _report_errors(errors)
+
+
+def _run(
+    args: argparse.Namespace, paths: list[str], overrides: Overrides, progress: ProgressCallback
+) -> ExtractionResult:
+    from timeweave.pipeline import run
+
+    return run(paths, overrides, progress=progress, jobs=args.jobs, cache=_cache(args))
 
 
 def _write_json(
     args: argparse.Namespace, paths: list[str], overrides: Overrides, progress: ProgressCallback
 ) -> list[LoadError]:
     """The README's contract: one object, built whole (memory grows with the corpus)."""
-    from timeweave.model import ExtractionResult
-    from timeweave.pipeline import analyse_files
-
-    analyses, errors = analyse_files(
-        paths, overrides, sub_progress(progress, 0.0, 0.95), jobs=args.jobs, cache=_cache(args)
-    )
-    progress(0.95, "Comparing sources")
-    result = ExtractionResult(analyses, _links(args, analyses), errors)
-    progress(1.0, "Done")
+    result = _run(args, paths, overrides, progress)
     output = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     if args.out:
         args.out.write_text(output, encoding="utf-8")
@@ -296,11 +313,12 @@ def _stream(
     overrides: Overrides,
     progress: ProgressCallback,
     write: Callable[[DocumentAnalysis], None],
-) -> tuple[list[Link], list[LoadError]]:
-    """Analyse, hand each document to ``write`` in input order as soon as it can go, and keep
-    only what linking needs; the links of all documents and the errors come back at the end."""
+) -> tuple[list[Link], list[Story], list[LoadError]]:
+    """Analyse, hand each document to ``write`` in input order as soon as it can go; the links
+    and stories of all documents (blocked linking, :mod:`timeweave.compare`) and the errors
+    come back at the end. The analyses are kept for linking (no parses, no JSON text)."""
+    from timeweave import compare
     from timeweave.parallel import analyse_stream, in_order
-    from timeweave.pipeline import linkable
 
     kept: list[DocumentAnalysis] = []
     errors: list[LoadError] = []
@@ -308,41 +326,31 @@ def _stream(
     for outcome in in_order(stream):
         if outcome.analysis is not None:
             write(outcome.analysis)
-            kept.append(linkable(outcome.analysis))
+            kept.append(outcome.analysis)
         elif outcome.error is not None:
             errors.append(outcome.error)
-    return _links(args, kept), errors
-
-
-def _links(args: argparse.Namespace, analyses: list[DocumentAnalysis]) -> list[Link]:
-    """Every pair compared (the JSON default), only pairs that share a key (corpora), or none."""
-    mode = args.links or ("all" if args.format == "json" else "blocked")
-    if mode == "none":
-        return []
-    if mode == "blocked":
-        from timeweave import blocking
-
-        return blocking.link(analyses)
-    from timeweave import compare
-
-    return compare.link(analyses)
+    progress(1.0, "Comparing sources")
+    links, stories = compare.link_stories(kept)
+    return links, stories, errors
 
 
 def _write_jsonl(
     args: argparse.Namespace, paths: list[str], overrides: Overrides, progress: ProgressCallback
 ) -> list[LoadError]:
-    """JSON Lines: ``{"document": ...}`` a line as each is done, then ``{"link": ...}`` lines,
-    then ``{"error": ...}`` lines."""
+    """JSON Lines: ``{"document": ...}`` a line as each is done, then ``{"link": ...}``,
+    ``{"story": ...}`` and ``{"error": ...}`` lines."""
     with open(args.out, "wb") if args.out else contextlib.nullcontext(sys.stdout.buffer) as out:
 
         def line(kind: str, value: dict[str, object]) -> None:
             out.write(json.dumps({kind: value}, ensure_ascii=False).encode("utf-8") + b"\n")
 
-        links, errors = _stream(
+        links, stories, errors = _stream(
             args, paths, overrides, progress, lambda a: line("document", a.to_json())
         )
         for link in links:
             line("link", link.to_json())
+        for story in stories:
+            line("story", story.to_json())
         for error in errors:
             line("error", error.to_json())
     return errors
@@ -355,11 +363,64 @@ def _write_parquet(
     from timeweave.dataset import DatasetWriter
 
     with DatasetWriter(args.out) as writer:
-        links, errors = _stream(args, paths, overrides, progress, writer.add)
-        writer.add_links(links)
+        links, _, errors = _stream(args, paths, overrides, progress, writer.add)
+        writer.add_links(links)  # stories are rebuilt from the event links on opening
         for error in errors:
             writer.add_error(error)
     return errors
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from timeweave.compare.timeline import entity_keys, timeline
+
+    try:
+        paths = _paths(args)
+        overrides = _overrides(args, paths)
+    except _UsageError as exc:
+        print(f"timeweave: {exc}", file=sys.stderr)
+        return 2
+    result = _run(args, paths, overrides, _report if args.progress else lambda _f, _m: None)
+    keys = entity_keys(result.documents, args.entity)
+    if not keys:
+        print(f"timeweave: no entity named {args.entity!r} in these files", file=sys.stderr)
+        _report_errors(result.errors)
+        return 1
+    entries = timeline(result.documents, result.stories, keys)
+    labels = {a.document.id: a.document.label for a in result.documents}
+    if args.format == "json":
+        data = {"entity": args.entity, "keys": sorted(keys),
+                "timeline": [e.to_json() for e in entries]}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        rows = [
+            (e.value or (f"{e.earliest}..{e.latest}" if e.earliest or e.latest else "undated"),
+             e.label, e.category, str(len(e.documents)),
+             "; ".join(labels[d] for d in e.documents),
+             "; ".join(d.kind for d in e.disagreements))
+            for e in entries
+        ]
+        header = ("date", "event", "category", "sources", "reported by", "disagree on")
+        _write_rows(header, rows, args.format)
+    return _report_errors(result.errors)
+
+
+def _report_errors(errors: Sequence[LoadError]) -> int:
+    for error in errors:
+        print(f"timeweave: {error.path}: {error.message}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _write_rows(header: tuple[str, ...], rows: list[tuple[str, ...]], style: str) -> None:
+    """CSV, or a plain table with columns as wide as their widest cell (capped)."""
+    if style == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(header)
+        writer.writerows(rows)
+        return
+    widths = [min(max(len(r[i]) for r in (header, *rows)), 40) for i in range(len(header))]
+    for row in (header, *rows):
+        cells = (c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, widths, strict=True))
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
 
 
 def _cache_command(args: argparse.Namespace) -> int:
@@ -387,6 +448,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return self_test()
         if args.command == "extract":
             return _extract(args)
+        if args.command == "timeline":
+            return _timeline(args)
         if args.command == "batch":
             return _batch(args)
         if args.command == "cache":

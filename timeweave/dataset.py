@@ -244,9 +244,12 @@ def open_dataset(
     Documents are kept when they match every filter given: ``entity`` (an entity key or a
     mention's text, case-sensitive), ``date_from``/``date_to`` (an event whose days overlap the
     range), ``sources`` (document paths or ids). Each kept document comes whole; links whose
-    members are all kept come with them; errors come only when no filter is given. Filters are
-    pushed down to Parquet, so only matching row groups are read.
+    members are all kept come with them, and the story events behind those event links; errors
+    come only when no filter is given. Filters are pushed down to Parquet, so only matching row
+    groups are read.
     """
+    from timeweave.compare import keyed
+    from timeweave.compare.stories import from_links
     from timeweave.project import Project
 
     root = Path(folder)
@@ -297,7 +300,9 @@ def open_dataset(
     ]
     errors = _table(root, "errors").to_table().to_pylist() if wanted is None else []
     data = {"documents": list(by_document.values()), "links": links, "errors": errors}
-    return Project.from_json(data).result
+    result = Project.from_json(data).result
+    result.stories = from_links(result.documents, result.links, keyed(result.documents))
+    return result
 
 
 def _strings(values: Iterable[str]) -> pa.Array:

@@ -91,14 +91,6 @@ def reanchor(analysis: DocumentAnalysis, date: DocumentDate) -> DocumentAnalysis
     return DocumentAnalysis(document, timexes, analysis.entities, found_events)
 
 
-def linkable(analysis: DocumentAnalysis) -> DocumentAnalysis:
-    """The parts of an analysis that :func:`timeweave.compare.link` reads (no text, no time
-    expressions): what a streaming run keeps of each written document until the links."""
-    document = analysis.document
-    slim = Document(document.id, document.path, "", document.title, document.language)
-    return DocumentAnalysis(slim, [], analysis.entities, analysis.events)
-
-
 def analyse_files(
     paths: Sequence[str | Path],
     overrides: Overrides | None = None,
@@ -152,6 +144,7 @@ def run(
     )
     cancel.check()
     progress(0.95, "Comparing sources")
-    result = ExtractionResult(analyses, compare.link(analyses), errors)
+    links, stories = compare.link_stories(analyses)
+    result = ExtractionResult(analyses, links, errors, stories)
     progress(1.0, "Done")
     return result

@@ -54,7 +54,10 @@ def test_files_from_standard_input_and_jsonl(folder: Path, reference: dict[str, 
     lines = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
     assert [next(iter(line)) for line in lines[:2]] == ["document", "document"]
     assert [line["document"] for line in lines[:2]] == reference["documents"]
-    assert [line["link"] for line in lines[2:]] == reference["links"]
+    kinds = [next(iter(line)) for line in lines[2:]]
+    assert kinds == sorted(kinds, key=["link", "story"].index), "links, then stories"
+    assert [line["link"] for line in lines[2:] if "link" in line] == reference["links"]
+    assert [line["story"] for line in lines[2:] if "story" in line] == reference["stories"]
 
 
 def test_jsonl_ends_with_the_errors(folder: Path, tmp_path: Path,
@@ -89,7 +92,11 @@ def test_open_dataset_filters(folder: Path, tmp_path: Path) -> None:
     assert open_dataset(out, entity="Atlantis").documents == []
     autumn_2017 = open_dataset(out, date_from=dt.date(2017, 10, 1), date_to=dt.date(2017, 10, 31))
     assert [d.document.path for d in autumn_2017.documents] == [estonian]
-    assert autumn_2017.links == [], "no link has both ends in one document"
+    kept = autumn_2017.documents[0].document.id
+    assert all({m.document for m in x.members} == {kept} for x in autumn_2017.links), (
+        "only links within the kept document"
+    )
+    assert all(kept in s.documents for s in autumn_2017.stories)
 
 
 @pytest.mark.parametrize(
