@@ -83,7 +83,7 @@ def progress(fraction, message):
         print(f"{marks.pop(0)} {rss:.0f}", flush=True)
 summary = run_batch(paths, Path(sys.argv[2]), workers=int(sys.argv[3]), progress=progress)
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"end {rss:.0f} {summary.documents} {summary.links} {summary.blocks}", flush=True)
+print(f"end {rss:.0f} {summary.documents} {summary.links} {summary.stories}", flush=True)
 """
 
 

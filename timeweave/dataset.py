@@ -24,8 +24,8 @@ import pyarrow.dataset as ds
 
 from timeweave.model import DocumentAnalysis, ExtractionResult, Link, LoadError
 
-PART_DOCUMENTS = 500
-"""Documents per written part: ~3 MB of Parquet, small enough to hold, large enough to scan fast."""
+PART_DOCUMENTS = 200
+"""Documents per written part: ~1 MB of Parquet, small enough to hold, large enough to scan fast."""
 
 _DATE = pa.date32()
 _SPAN = pa.list_(pa.int64())
