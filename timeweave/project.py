@@ -192,7 +192,8 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _analysis_from_json(data: Mapping[str, Any]) -> DocumentAnalysis:
+def analysis_from_json(data: Mapping[str, Any]) -> DocumentAnalysis:
+    """One document's analysis from its JSON (with timex ``mod``); also read by the cache."""
     date = data.get("document_date") or {}
     document = Document(
         id=data["id"],
@@ -231,5 +232,5 @@ def _result_from_json(data: Mapping[str, Any]) -> ExtractionResult:
         for link in data.get("links", [])
     ]
     errors = [LoadError(e["path"], e["message"]) for e in data.get("errors", [])]
-    documents = [_analysis_from_json(d) for d in data.get("documents", [])]
+    documents = [analysis_from_json(d) for d in data.get("documents", [])]
     return ExtractionResult(documents, links, errors)

@@ -9,12 +9,14 @@ places, a country-qualified key for ministries, and a transliterated full name f
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from timeweave.entities import gazetteer, names
 from timeweave.entities.overrides import EntityOverrides
 from timeweave.model import Document, Entity
+
+if TYPE_CHECKING:  # linking (compare) imports this module; it must not pay for spaCy
+    from spacy.tokens import Doc, Span
 
 __all__ = ["EntityOverrides", "find", "name_of"]
 
