@@ -4,6 +4,10 @@ No QGraphicsItem per event: 100,000 items would make every pan crawl. The view p
 ``drawBackground``, only the marks :meth:`TimelineLayout.marks` computes for the visible days
 and lanes, and hit-tests clicks against those same marks. The scene is empty; it only gives the
 view its height so the vertical scroll bar scrolls the lanes under a fixed axis.
+
+A large layout (``OFF_THREAD_EVENTS`` and more) is built on a background thread from a detached
+copy of the workspace: the view keeps painting the last finished layout meanwhile
+(``layout_pending``), and a newer request (a document streamed in, a filter) replaces an older one.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from gui.timeline.render import (
     expander_text,
     frame_marks,
 )
+from gui.workers import TaskRunner
 from timeweave.layout import (
     LaneGeometry,
     LaneMode,
@@ -43,6 +48,7 @@ from timeweave.layout import (
     describe_time,
 )
 from timeweave.layout.scale import MAX_PX_PER_DAY
+from timeweave.progress import CancelToken, ProgressCallback, no_progress
 from timeweave.workspace import EventRef, Workspace
 from timeweave.workspace import Signal as WorkspaceSignal
 
@@ -50,6 +56,22 @@ DRAG_THRESHOLD = 4
 NOTCH_ZOOM = 2 ** 0.5  # one wheel notch
 TOOLTIP_MEMBERS = 8
 ROW_MARGIN = 12  # a revealed row stays at least this far inside the viewport
+OFF_THREAD_EVENTS = 5_000
+"""From this many events the layout is built off the GUI thread (~0.1 s of work and more);
+below, building it at once costs less than a frame's wait for the thread's result."""
+_STATUS_CODES = {"pending": PENDING, "accepted": ACCEPTED, "rejected": REJECTED}
+
+
+def lay_out(workspace: Workspace, mode: LaneMode, *, progress: ProgressCallback,
+            cancel: CancelToken) -> tuple[TimelineLayout, np.ndarray]:
+    """The layout of the events the filter lets through and their review status codes; runs on
+    any thread (``workspace`` detached), returns at once when a newer request cancelled it."""
+    cancel.check()
+    layout = build_layout(workspace.analyses, workspace.visible_events(), mode)
+    cancel.check()
+    status = np.array([_STATUS_CODES[workspace.status(ref)] for ref in layout.refs],
+                      dtype=np.int8)
+    return layout, status
 
 
 class TimelineView(QGraphicsView):
@@ -90,7 +112,12 @@ class TimelineView(QGraphicsView):
         self._press: QPointF | None = None
         self._last = QPointF()
         self._dragged = False
+        self._fitted: TimeScale | None = None  # the scale fit_all chose, until the analyst moves
+        self._fit_when_built = False
+        self._builder = TaskRunner(self)
+        self._builder.finished.connect(self._on_built)
         follow(self, [(workspace.documents_changed, self._on_documents),
+                      (workspace.documents_added, self._on_added),
                       (workspace.filter_changed, self._rebuild),
                       (workspace.selection_changed, self._on_selection)])
         self._on_documents()
@@ -100,6 +127,15 @@ class TimelineView(QGraphicsView):
     @property
     def timeline_layout(self) -> TimelineLayout:
         return self._layout
+
+    @property
+    def layout_pending(self) -> bool:
+        """True while a newer layout is being built off the GUI thread (the old one shows)."""
+        return self._builder.busy
+
+    def wait_for_layout(self, msecs: int = -1) -> bool:
+        """Block until no layout is being built (closing, exporting the final picture)."""
+        return self._builder.wait(msecs)
 
     @property
     def scale(self) -> TimeScale:
@@ -130,21 +166,35 @@ class TimelineView(QGraphicsView):
             self._rebuild()
 
     def _on_documents(self) -> None:
-        self._rebuild()
-        self.fit_all()
+        self._rebuild(fit=True)
+
+    def _on_added(self, _shown: object) -> None:
+        """Documents streamed in: their lanes join; the view keeps fitting everything until
+        the analyst zooms or pans."""
+        self._rebuild(fit=self._fitted is None or self._fitted == self._scale)
 
     def _on_selection(self) -> None:
         self.set_selection(self._workspace.selection)
 
-    def _rebuild(self) -> None:
-        """Lay out the events the filter lets through, keeping the zoom and the selection."""
+    def _rebuild(self, fit: bool = False) -> None:
+        """Lay out the events the filter lets through, keeping the zoom and the selection:
+        here when small, else on the builder thread (the last layout shows until then)."""
         workspace = self._workspace
-        self._layout = build_layout(workspace.analyses, workspace.visible_events(), self._mode)
-        codes = {"pending": PENDING, "accepted": ACCEPTED, "rejected": REJECTED}
-        self._status = np.array([codes[workspace.status(ref)] for ref in self._layout.refs],
-                                dtype=np.int8)
+        self._fit_when_built = self._fit_when_built or fit
+        if sum(len(a.events) for a in workspace.analyses) < OFF_THREAD_EVENTS:
+            self._builder.forget()
+            self._on_built(lay_out(workspace, self._mode, progress=no_progress,
+                                   cancel=CancelToken()))
+        else:
+            self._builder.start(lay_out, workspace.detached(), self._mode)
+
+    def _on_built(self, built: tuple[TimelineLayout, np.ndarray]) -> None:
+        self._layout, self._status = built
         self._regeometry()
-        self.set_selection(workspace.selection, reveal=False)
+        self.set_selection(self._workspace.selection, reveal=False)
+        if self._fit_when_built:
+            self._fit_when_built = False
+            self.fit_all()
         self.layout_changed.emit()
 
     def _regeometry(self) -> None:
@@ -198,6 +248,7 @@ class TimelineView(QGraphicsView):
         span = self._layout.span()
         if span:
             self.set_scale(TimeScale.fit(span[0], span[1], self._time_width()))
+            self._fitted = self._scale
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         """Zoom by ``factor`` around ``anchor_x`` (time-area pixels; default the middle)."""
