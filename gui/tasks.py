@@ -37,10 +37,12 @@ def extract(paths: Sequence[str], open_analyses: Sequence[DocumentAnalysis],
 
     analyses: list[DocumentAnalysis] = []
     errors: list[LoadError] = []
-    # One worker process per core for many files, and files analysed before come from the cache.
+    # Worker processes (one per core for many files, one for a few: never spaCy in the window's
+    # process, whose GIL it would hold), and files analysed before come from the cache.
     outcomes = analyse_stream(
         list(paths), progress=sub_progress(progress, 0.0, 0.9), cancel=cancel,
         taken_ids={a.document.id for a in open_analyses}, jobs=None, cache=AnalysisCache(),
+        in_this_process=False,
     )
     for outcome in in_order(outcomes):
         if outcome.analysis is not None:

@@ -59,10 +59,10 @@ def test_lanes_appear_before_the_run_ends(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_cancel_stops_a_run_of_worker_processes_within_a_second(
+def test_cancel_stops_the_worker_processes_within_a_second(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    paths = [str(p) for p in write_documents(tmp_path / "docs", 100)]  # two workers
+    paths = [str(p) for p in write_documents(tmp_path / "docs", 40)]
     window = MainWindow(recovery_dir=tmp_path / "recovery")
     qtbot.addWidget(window)
     window.open_files(paths)
@@ -74,7 +74,7 @@ def test_cancel_stops_a_run_of_worker_processes_within_a_second(
     assert time.perf_counter() - started < 1.0
     assert window.workspace.analyses == []  # what was open before, here nothing
     assert window.sources.table.rowCount() == 0
-    assert window.messages[-1].startswith("Cancelled")
+    assert window.status_label.text().startswith("Cancelled")
 
 
 def test_a_streamed_document_changes_only_its_own_row(qtbot: QtBot) -> None:
