@@ -149,8 +149,9 @@ def analyse_stream(
     Outcomes come in completion order; ``Outcome.index`` is the input position (ids follow it).
     ``jobs`` worker processes (``None``: one per core; fewer when there are few documents; 1 runs
     here, unless ``in_this_process`` is False: a window's GUI thread would wait behind spaCy,
-    which holds the GIL for 100-300 ms at a time). Documents found in ``cache`` come first, without starting any worker. Progress is one
-    O(1) call per document. Raises ``Cancelled`` within about a second of ``cancel``: pending
+    which holds the GIL for 100-300 ms at a time). Documents found in ``cache`` come first,
+    without starting any worker. Progress is one O(1) call per document. Raises ``Cancelled``
+    within about a second of ``cancel``: pending
     batches are dropped and the workers terminated.
     """
     cancel = cancel or CancelToken()
