@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QGradient,
     QLinearGradient,
     QPainter,
     QPen,
@@ -129,6 +130,7 @@ class TimelineRenderer:
         self.small_metrics = QFontMetricsF(self.small)
         self.char_px = self.metrics.horizontalAdvance("0123456789") / 10 + 0.5
         self._chips: dict[tuple[int, int, bool, float, float], QPixmap] = {}
+        self._bar_brushes: dict[tuple[int, int, int], QBrush] = {}
 
     def axis(self, scale: TimeScale) -> Axis:
         return axis_ticks(scale, self.char_px)
@@ -297,39 +299,49 @@ class TimelineRenderer:
         selected = marks.selected_counts(frame.selected) > 0
         visible = np.flatnonzero((marks.x1 >= -20) & (marks.x0 <= rect.width() + 20)
                                  & (ys >= rect.top() - 20) & (ys <= rect.bottom() + 20))
-        room = _room_after(marks, visible, rect.width())
+        room = _room_after(marks, visible, rect.width()).tolist()
         scale, left = frame.scale, rect.left()
-        for position, mark in enumerate(visible.tolist()):
-            colour = mark_colour(int(colour_index[mark]))
-            y = float(ys[mark])
-            if marks.chip[mark]:
-                self._cluster(painter, left, y, marks, mark, colour, scale, bool(selected[mark]),
-                              frame.raster)
+        # Plain lists and one colour per source: a frame draws ~1,000 marks, and numpy scalar
+        # reads and new QColors per mark were a third of its time.
+        colours = {int(i): mark_colour(int(i)) for i in np.unique(colour_index[visible])}
+        ratio = painter.device().devicePixelRatioF()
+        mark_events = events[visible]
+        mark_heads = heads[visible]
+        status = (frame.status[mark_events] if frame.status is not None
+                  else np.full(len(visible), PENDING)).tolist()
+        rows = zip(visible.tolist(), colour_index[visible].tolist(), ys[visible].tolist(),
+                   marks.chip[visible].tolist(), selected[visible].tolist(),
+                   mark_events.tolist(), layout.event_basis[mark_events].tolist(),
+                   layout.event_open[mark_events].tolist(),
+                   layout.item_point[mark_heads].tolist(), marks.xc[visible].tolist(),
+                   marks.x0[visible].tolist(), marks.x1[visible].tolist(), status, room,
+                   strict=True)
+        for (mark, colour_at, y, chip, chosen, event, basis, open_sides, point, xc, x0, x1,
+             state, space_after) in rows:
+            colour = colours[colour_at]
+            if chip:
+                self._cluster(painter, left, y, marks, mark, colour, scale, chosen,
+                              ratio if frame.raster else None)
                 continue
-            event, item = int(events[mark]), int(heads[mark])
-            basis = int(layout.event_basis[event])
             text = layout.events[event][1].text
-            status = int(frame.status[event]) if frame.status is not None else PENDING
-            if status == REJECTED:
+            if state == REJECTED:
                 colour = QColor(palette.REJECTED)
-            elif status == ACCEPTED:  # the analyst checked it: a mark before its words
+            elif state == ACCEPTED:  # the analyst checked it: a mark before its words
                 text = f"✓ {text}"
-            if layout.item_point[item]:
-                x = left + marks.xc[mark]
-                self._point(painter, QPointF(x, y), colour, basis, bool(selected[mark]))
-                space = min(float(room[position]) - POINT_RADIUS - 8, LABEL_MAX)
+            if point:
+                x = left + xc
+                self._point(painter, QPointF(x, y), colour, basis, chosen)
+                space = min(space_after - POINT_RADIUS - 8, LABEL_MAX)
                 if space >= LABEL_MIN:
                     self._label(painter, QRectF(x + POINT_RADIUS + 4, y - 8, space, 16), text,
-                                status)
+                                state)
             else:
-                bar = QRectF(left + marks.x0[mark], y - BAR_HEIGHT / 2,
-                             marks.x1[mark] - marks.x0[mark], BAR_HEIGHT)
-                self._bar(painter, bar, colour, basis, int(layout.event_open[event]),
-                          bool(selected[mark]))
+                bar = QRectF(left + x0, y - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
+                self._bar(painter, bar, colour, basis, open_sides, chosen)
                 first, last = max(bar.left(), rect.left()), min(bar.right(), rect.right())
                 if last - first >= LABEL_MIN:
                     self._label(painter, QRectF(first + 6, y - 8, last - first - 12, 16), text,
-                                status)
+                                state)
 
     def _label(self, painter: QPainter, box: QRectF, text: str, status: int = 0) -> None:
         """An event's words beside its point or inside its bar, cut to the room there is;
@@ -362,22 +374,12 @@ class TimelineRenderer:
              selected: bool) -> None:
         """A time known only within bounds: strongest mid-way, fading towards each bound and
         out to nothing on a side without a bound; caps mark the bounds that are known."""
-        strength = 1.0 if basis == _TIMEX else 0.45
-        gradient = QLinearGradient(bar.left(), 0, bar.right(), 0)
-        edge = [70.0, 70.0]
-        for side, flag in enumerate((OPEN_START, OPEN_END)):
-            if open_sides & flag:
-                edge[side] = 0.0
-        for position, alpha in ((0.0, edge[0]), (0.5, 130.0), (1.0, edge[1])):
-            shade = QColor(colour)
-            shade.setAlpha(int(alpha * strength))
-            gradient.setColorAt(position, shade)
         if selected:
             painter.setPen(QPen(SELECTION, 1.5))
             painter.setBrush(SELECTED_PASSAGE)
             painter.drawRoundedRect(bar.adjusted(-3, -4, 3, 4), 3, 3)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(gradient))
+        painter.setBrush(self._bar_brush(colour, basis, open_sides))
         painter.drawRect(bar)
         if basis != _TIMEX:
             outline = QPen(colour, 1, Qt.PenStyle.DashLine)
@@ -389,8 +391,31 @@ class TimelineRenderer:
             if not open_sides & side:
                 painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom() + 2))
 
+    def _bar_brush(self, colour: QColor, basis: int, open_sides: int) -> QBrush:
+        """The fill of a bar, strongest mid-way: a gradient across whatever box it fills, so one
+        brush per colour, basis and open sides serves every bar (made once, not per frame)."""
+        key = (colour.rgba(), basis, open_sides)
+        brush = self._bar_brushes.get(key)
+        if brush is None:
+            strength = 1.0 if basis == _TIMEX else 0.45
+            gradient = QLinearGradient(0, 0, 1, 0)
+            gradient.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
+            edge = [70.0, 70.0]
+            for side, flag in enumerate((OPEN_START, OPEN_END)):
+                if open_sides & flag:
+                    edge[side] = 0.0
+            for position, alpha in ((0.0, edge[0]), (0.5, 130.0), (1.0, edge[1])):
+                shade = QColor(colour)
+                shade.setAlpha(int(alpha * strength))
+                gradient.setColorAt(position, shade)
+            brush = self._bar_brushes[key] = QBrush(gradient)
+        return brush
+
     def _cluster(self, painter: QPainter, left: float, y: float, marks: Marks, mark: int,
-                 colour: QColor, scale: TimeScale, selected: bool, raster: bool) -> None:
+                 colour: QColor, scale: TimeScale, selected: bool, ratio: float | None
+                 ) -> None:
+        """A chip with its member count; ``ratio`` (the device's pixel ratio) when painting to
+        the screen, whose chips come from a cache of pixmaps."""
         first, last = left + scale.x(marks.start[mark]), left + scale.x(marks.end[mark])
         chip = QRectF(left + marks.x0[mark], y - CHIP_HEIGHT / 2, marks.x1[mark] - marks.x0[mark],
                       CHIP_HEIGHT)
@@ -406,9 +431,9 @@ class TimelineRenderer:
             painter.setBrush(SELECTED_PASSAGE)
             painter.drawRoundedRect(chip.adjusted(-4, -4, 4, 4), 12, 12)
         count, hidden = int(marks.count[mark]), bool(marks.overflow[mark])
-        if raster:
+        if ratio is not None:
             painter.drawPixmap(chip.topLeft() - QPointF(1, 1), self._chip_pixmap(
-                colour, count, hidden, chip.width(), painter.device().devicePixelRatioF()))
+                colour, count, hidden, chip.width(), ratio))
         else:
             self._chip(painter, chip, colour, count, hidden)
 
