@@ -1,0 +1,577 @@
+"""Estonian event triggers, per the Estonian TimeML conventions, from the morphology alone.
+
+Every verb of a clause is an event (:mod:`timeweave.lang.et.verbs` finds them from their
+endings and a stem lexicon); "olema" is a STATE, "võima", "pidama", "tohtima" and "saama"/"tulema"
+with a da-infinitive are MODAL; a compound verb is one event with several words: the particle
+("leppisid kokku", "tagasi minema"), the negation ("ei tulnud", "pole olnud") and a light verb with
+its event noun ("kandnud ... kaotusi"); the "on" of "on kandnud" belongs to the main verb. Nouns
+that name a situation are events too: the -mine/-us/-ng nouns of a known verb ("kohtumine",
+"läbirääkimisi", "kaotusi") and a lexicon of others with their compounds ("sõda", "kodusõja",
+"rünnak"). Roles come from case endings and word order (Estonian puts the finite verb second):
+the nominative name before the verb or right after it is the agent, a partitive or genitive name
+the patient, a place name in a locative case the place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from timeweave.events.base import CATEGORIES, Category, Mood, Tense, Trigger
+from timeweave.lang.et import verbs
+from timeweave.lang.et.morphology import paradigm, stems
+from timeweave.lang.et.verbs import FINITE, VerbReading
+from timeweave.lang.et.vocab import words
+from timeweave.model import EventClass, ParticipantRole
+
+# Separable verb particles; the ones that are also postpositions ("läbi", "vastu", "üle",
+# "alla", "juurde", "peale") join a verb only when they stand right beside it.
+_PARTICLES = words(
+    "kokku välja ära üles tagasi edasi sisse maha kinni lahti kaasa ette esile ringi "
+    "kätte korda pihta vabaks omaks teoks osaks"
+)
+_POSTPOSITION_PARTICLES = words("läbi vastu üle alla juurde peale järele ümber taha")
+_MODALS = frozenset({"võima", "pidama", "tohtima", "pruukima"})
+_MODAL_WITH_INFINITIVE = frozenset({"saama", "tulema"})  # "saab teha", "tuleb teha"
+_LIGHT_VERBS = frozenset({"kandma", "pidama", "tegema", "andma", "viima", "korraldama"})
+_REPORTING_NOUNS = {"sõnul": "ütlema", "teatel": "teatama", "andmetel": "teatama"}
+# Words that open a new clause (besides punctuation): roles and particles stay inside one.
+_CLAUSE_WORDS = words("et kui sest kuid aga kuna kuigi nagu kes mis mida mille kus")
+_CLAUSE_MARKS = frozenset(',;:()[]"“”„«»–—')
+_QUOTES = frozenset('"“”„«»')
+_FUTURE_WORDS = words(
+    "homme ülehomme tulevikus edaspidi järgmisel järgmise järgmiseks tuleval tuleva peagi varsti"
+)
+_ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP", "MISC"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE = frozenset({"Ine", "Ela", "Ill", "Ade", "Abl", "All"})
+_OBJECT_CASES = frozenset({"Par", "Gen"})
+# Verbs that take the -ma supine: "hakkab tegema", "läks vaatama", "pidi minema".
+_SUPINE_GOVERNORS = words(
+    "hakkama minema tulema jääma pidama sundima kutsuma õppima asuma panema saatma kippuma"
+)
+_EMBEDDING_CLASSES = frozenset({"REPORTING", "I_STATE", "I_ACTION"})
+_GOVERNING_CLASSES = frozenset({"I_ACTION", "I_STATE", "MODAL", "ASPECTUAL", "REPORTING"})
+# Deverbal nouns of a known verb: stem + "ma" (-mine, -ng) or stem + vowel + "ma" (-us).
+_MINE = re.compile(r"^(?P<stem>[a-zõäöüšž]{2,}?)(?:mine|mis(?:e|te)[a-zõäöü]{0,4}|mist|misi)$")
+_US = re.compile(r"^(?P<stem>[a-zõäöüšž]{3,}?)(?:us|use[a-zõäöü]{0,4}|ust|usi|uste[a-zõäöü]{0,3})$")
+_NG = re.compile(r"^(?P<stem>[a-zõäöüšž]{3,}?)ng(?:|u|ut|ud|uid|ute|u[ls]t?|ule|uks|uga)$")
+# Adjectives in -mine/-mise that are no nouns of action: keskmine, järgmine, eelmine, ...
+_MINE_ADJECTIVES = words("kesk järg eel alu üle tagu ees sise väli äär kõrval")
+_MIN_COMPOUND_HEAD = 4  # "sõja" in "kodusõja"; shorter heads would match inside other words
+
+
+@dataclass(frozen=True)
+class _Entry:
+    event_class: EventClass
+    category: Category
+
+
+@dataclass(frozen=True)
+class _NounEntry:
+    lemma: str
+    entry: _Entry
+
+
+def _entry(event_class: str, category: str, where: str) -> _Entry:
+    if category not in CATEGORIES:
+        raise ValueError(f"{where}: unknown category {category!r}")
+    return _Entry("OCCURRENCE" if event_class == "-" else event_class, category)  # type: ignore[arg-type]
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("timeweave.lang.et").joinpath(name).read_text("utf-8")
+    return [line.split() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@cache
+def verb_lexicon() -> dict[str, _Entry]:
+    """Verb lemma ("ütlema", or "kokku leppima" for a particle verb) -> class and category."""
+    return {" ".join(f[:-2]): _entry(f[-2], f[-1], " ".join(f)) for f in _lines("event_verbs.txt")}
+
+
+@cache
+def noun_lexicon() -> dict[str, _NounEntry]:
+    """Every case form of the listed event nouns -> the noun and its class and category."""
+    out: dict[str, _NounEntry] = {}
+    for fields in _lines("event_nouns.txt"):
+        parts = ["" if part == "." else part for part in fields[:5]]
+        entry = _NounEntry(fields[0], _entry(fields[5], fields[6], " ".join(fields)))
+        for form in paradigm(stems(*parts)):
+            out.setdefault(form, entry)
+    return out
+
+
+def _noun(word: str) -> _NounEntry | None:
+    """An event noun: listed, a compound of a listed one, or a deverbal noun of a known verb."""
+    nouns = noun_lexicon()
+    if word in nouns:
+        return nouns[word]
+    for cut in range(3, len(word) - _MIN_COMPOUND_HEAD + 1):
+        head = nouns.get(word[cut:])
+        if head:
+            return _NounEntry(word[:cut] + head.lemma, head.entry)
+    known = verbs.lemmas()
+    match = _MINE.match(word)
+    if match:
+        verb = _particle_verb(match["stem"] + "ma", known)
+        if match["stem"] in _MINE_ADJECTIVES:
+            return None
+        if verb or word.endswith(("mine", "mise", "mised", "misel", "miseks", "misest")):
+            return _NounEntry(match["stem"] + "mine", _class_of(verb or ""))
+    for pattern, tails in ((_US, ("ama", "ima", "uma", "ema")), (_NG, ("ma",))):
+        match = pattern.match(word)
+        if match:
+            for tail in tails:
+                verb = _particle_verb(match["stem"] + tail, known)
+                if verb:
+                    suffix = "us" if pattern is _US else "ng"
+                    return _NounEntry(match["stem"] + suffix, _class_of(verb))
+    return None
+
+
+def _particle_verb(lemma: str, known: frozenset[str]) -> str | None:
+    """A known verb, or a particle verb written as one word: "läbirääkima" -> "läbi rääkima"."""
+    if lemma in known:
+        return lemma
+    for particle in _PARTICLES | _POSTPOSITION_PARTICLES:
+        if lemma.startswith(particle) and lemma[len(particle) :] in known:
+            return f"{particle} {lemma[len(particle) :]}"
+    return None
+
+
+def _class_of(lemma: str) -> _Entry:
+    lexicon = verb_lexicon()
+    if lemma in lexicon:
+        return lexicon[lemma]
+    if lemma == "olema":
+        return _Entry("STATE", "other")
+    last = lemma.rsplit(" ", 1)[-1]
+    return lexicon.get(last, _Entry("OCCURRENCE", "other"))
+
+
+@dataclass
+class _Draft:
+    """A trigger being assembled; turned into a frozen :class:`Trigger` at the end."""
+
+    head: int
+    lemma: str
+    reading: VerbReading | None
+    tokens: set[int] = field(default_factory=set)
+    entry: _Entry = _Entry("OCCURRENCE", "other")
+    negated: bool = False
+    tense: Tense = "none"
+    mood: Mood = "none"
+    roles: list[tuple[ParticipantRole, int]] = field(default_factory=list)
+    embedded_by: int | None = None  # a head token until the end
+
+    @property
+    def finite(self) -> bool:
+        return self.reading is not None and self.reading.form in FINITE
+
+
+def _clause_bounds(sentence: Span, i: int) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the clause around token ``i``."""
+    start = i
+    while start > sentence.start and not _breaks(sentence.doc[start - 1]):
+        start -= 1
+    end = i + 1
+    while end < sentence.end and not _breaks(sentence.doc[end]):
+        end += 1
+    return start, end
+
+
+def _breaks(token: Token) -> bool:
+    return token.text in _CLAUSE_MARKS or token.lower_ in _CLAUSE_WORDS
+
+
+def _tense_mood(reading: VerbReading, auxiliary: str | None) -> tuple[Tense, Mood]:
+    """What the form (and an "olema" auxiliary before a participle) says about time and mood."""
+    form = reading.form
+    if form in ("nud", "tud") or auxiliary is not None:
+        aux = auxiliary or ""
+        if aux.startswith("oleks") or aux == "poleks":
+            return "past", "conditional"
+        if aux == "olevat":
+            return "past", "quotative"
+        return "past", "indicative"
+    return {
+        "pres": ("present", "indicative"),
+        "pass_pres": ("present", "indicative"),
+        "neg": ("present", "indicative"),
+        "pass_neg": ("present", "indicative"),
+        "past": ("past", "indicative"),
+        "pass_past": ("past", "indicative"),
+        "cond": ("present", "conditional"),
+        "quot": ("present", "quotative"),
+        "imp": ("present", "imperative"),
+    }.get(form, ("none", "none"))  # type: ignore[return-value]
+
+
+class _Sentence:
+    """Finds the triggers of one sentence; ``drafts`` in token order."""
+
+    def __init__(self, sentence: Span, entities: dict[int, Span]) -> None:
+        self.sentence = sentence
+        self.doc = sentence.doc
+        self.entities = entities
+        self.words = [t.text for t in sentence]
+        self.readings = verbs.find_verbs(self.words)
+        self.used: set[int] = set()  # tokens already inside some trigger
+        self.drafts: dict[int, _Draft] = {}
+
+    def reading(self, i: int) -> VerbReading | None:
+        return self.readings[i - self.sentence.start]
+
+    def run(self) -> list[_Draft]:
+        self._verbs()
+        self._nouns()
+        drafts = sorted(self.drafts.values(), key=lambda d: d.head)
+        self._govern(drafts)
+        governors = {d.embedded_by for d in drafts}
+        for draft in drafts:
+            self._roles(draft, governs=draft.head in governors)
+        return drafts
+
+    # --- verbs ------------------------------------------------------------------------
+    def _verbs(self) -> None:
+        start, end = self.sentence.start, self.sentence.end
+        negations = {
+            i for i in range(start, end) if (r := self.reading(i)) is not None and r.lemma == "ei"
+        }
+        for i in range(start, end):
+            reading = self.reading(i)
+            if reading is None or reading.lemma == "ei":
+                continue
+            self.drafts[i] = _Draft(i, reading.lemma, reading, {i})
+        self._auxiliaries()
+        for i in sorted(negations):
+            self._negate(i)
+        for draft in list(self.drafts.values()):
+            self._classify(draft)
+        self._particles()
+        self._light_verbs()
+
+    def _auxiliaries(self) -> None:
+        """ "on kandnud", "oli suletud", "on saamas": the "olema" form is no event of its own."""
+        for i, draft in sorted(self.drafts.items()):
+            reading = draft.reading
+            if reading is None or reading.form not in ("nud", "tud", "sup"):
+                continue
+            if reading.form == "sup" and not self.words[i - self.sentence.start].endswith("mas"):
+                continue
+            aux = self._auxiliary_of(i)
+            if aux is None:
+                continue
+            aux_reading = self.drafts.pop(aux).reading
+            assert aux_reading is not None
+            if reading.form == "sup":  # "on saamas": in progress, now or then
+                draft.tense, draft.mood = _tense_mood(aux_reading, None)
+            else:
+                draft.tense, draft.mood = _tense_mood(reading, self.doc[aux].lower_)
+            draft.tokens.add(aux)  # one event with its auxiliary: "on kandnud", "pole tulnud"
+            if self.doc[aux].lower_.startswith("pol"):
+                draft.negated = True
+
+    def _auxiliary_of(self, i: int) -> int | None:
+        lo, hi = _clause_bounds(self.sentence, i)
+        for j in list(range(i - 1, lo - 1, -1)) + [i + 1]:
+            if lo <= j < hi and j in self.drafts and j != i:
+                other = self.drafts[j].reading
+                if other and other.lemma == "olema" and other.form not in ("nud", "tud"):
+                    return j
+        return None
+
+    def _negate(self, i: int) -> None:
+        """ "ei" joins the next verb of its clause: "ei tulnud", "ei ole veel teinud"."""
+        _, hi = _clause_bounds(self.sentence, i)
+        for j in range(i + 1, min(hi, i + 4)):
+            if j in self.drafts:
+                draft = self.drafts[j]
+                draft.negated = True
+                draft.tokens.add(i)
+                return
+
+    def _classify(self, draft: _Draft) -> None:
+        reading = draft.reading
+        assert reading is not None
+        if draft.tense == "none":
+            draft.tense, draft.mood = _tense_mood(reading, None)
+            if reading.form in ("nud", "tud"):  # a participle alone: no tense of its own
+                draft.tense, draft.mood = "none", "none"
+        if reading.lemma == "olema" and self.doc[draft.head].lower_.startswith("pol"):
+            draft.negated = True
+        draft.entry = _class_of(draft.lemma)
+        if draft.lemma in _MODALS or (
+            draft.lemma in _MODAL_WITH_INFINITIVE and self._infinitive_after(draft.head)
+        ):
+            draft.entry = _Entry("MODAL", "other")
+        if draft.tense == "present" and self._future_in_clause(draft.head):
+            draft.tense = "future"
+
+    def _infinitive_after(self, i: int) -> int | None:
+        _, hi = _clause_bounds(self.sentence, i)
+        for j in range(i + 1, min(hi, i + 4)):
+            reading = self.reading(j)
+            if reading and reading.form == "inf":
+                return j
+        return None
+
+    def _future_in_clause(self, i: int) -> bool:
+        lo, hi = _clause_bounds(self.sentence, i)
+        return any(self.doc[j].lower_ in _FUTURE_WORDS for j in range(lo, hi))
+
+    def _particles(self) -> None:
+        """Attach each separable particle to its verb: the one it forms a known particle verb
+        with, else the non-finite verb right after it ("tagasi minema"), else the verb before."""
+        lexicon = verb_lexicon()
+        for i in range(self.sentence.start, self.sentence.end):
+            word = self.doc[i].lower_
+            pure = word in _PARTICLES
+            if not pure and word not in _POSTPOSITION_PARTICLES or i in self.drafts:
+                continue
+            lo, hi = _clause_bounds(self.sentence, i)
+            # "levib üle kogu maailma": before its noun "üle" is a preposition, no particle
+            ends_clause = i + 1 >= hi
+            reach = range(lo, hi) if pure else ((i - 1, i + 1) if ends_clause else (i + 1,))
+            candidates = [j for j in reach if j in self.drafts and lo <= j < hi]
+            if not candidates:
+                continue
+            known = [j for j in candidates if f"{word} {self.drafts[j].lemma}" in lexicon]
+            after = [j for j in candidates if j == i + 1 and not self.drafts[j].finite]
+            before = [j for j in candidates if j < i]
+            target = (known or after or before[-1:] or candidates)[0]
+            if not pure and target not in (i - 1, i + 1):
+                continue
+            draft = self.drafts[target]
+            draft.tokens.add(i)
+            draft.lemma = f"{word} {draft.lemma}"
+            if draft.entry.event_class != "MODAL":
+                draft.entry = _class_of(draft.lemma)
+
+    def _light_verbs(self) -> None:
+        """ "kandnud ... kaotusi", "pidasid läbirääkimisi": the event is the noun's."""
+        for i, draft in list(self.drafts.items()):
+            if draft.lemma not in _LIGHT_VERBS:
+                continue
+            lo, hi = _clause_bounds(self.sentence, i)
+            for j in range(lo, hi):
+                noun = None if j in self.drafts else _noun(self.doc[j].lower_)
+                if noun:
+                    draft.tokens.add(j)
+                    draft.lemma = f"{noun.lemma} {draft.lemma}"
+                    draft.entry = noun.entry
+                    self.used.add(j)
+                    break
+
+    # --- nouns -------------------------------------------------------------------------
+    def _nouns(self) -> None:
+        taken = self.used | {t for d in self.drafts.values() for t in d.tokens}
+        for token in self.sentence:
+            i = token.i
+            if i in taken or not token.is_alpha or token.is_upper:
+                continue
+            word = token.lower_
+            if word in _REPORTING_NOUNS:
+                self.drafts[i] = _Draft(i, word, None, {i}, _class_of(_REPORTING_NOUNS[word]))
+                continue
+            if token.ent_type_ and not (token.is_sent_start and self._lone_name(token)):
+                continue  # a capital at the sentence start proves no name: "Hukkunute seas"
+            noun = _noun(word)
+            if noun is None:
+                noun = self._participle_noun(word)
+            if noun is not None:
+                self.drafts[i] = _Draft(i, noun.lemma, None, {i}, noun.entry)
+
+    def _lone_name(self, token: Token) -> bool:
+        span = self.entities.get(token.i)
+        return span is not None and len(span) == 1 and span.label_ == "MISC"
+
+    @staticmethod
+    def _participle_noun(word: str) -> _NounEntry | None:
+        """ "hukkunute", "haavatuid": participles as nouns name the event's participants, and
+        the event with them, when the verb is a death, fight, flight or arrest."""
+        for reading in verbs.analyse(word):
+            if reading.form == "part_noun":
+                entry = _class_of(reading.lemma)
+                if entry.category not in ("other", "statement"):
+                    return _NounEntry(reading.lemma, entry)
+        return None
+
+    # --- roles -------------------------------------------------------------------------
+    def _roles(self, draft: _Draft, governs: bool) -> None:
+        """Agent, patient and place from the names of the trigger's clause and their cases.
+
+        A verb that governs an infinitive ("hakanud meenutama") leaves the object to it; a
+        genitive name is an object only where no noun follows it ("Rogatšjovi sõnul" is a
+        possessor).
+        """
+        lo, hi = _clause_bounds(self.sentence, draft.head)
+        spans = sorted(
+            {id(s): s for j in range(lo, hi) if (s := self.entities.get(j))}.values(),
+            key=lambda s: s.start,
+        )
+        spans = [s for s in spans if not set(range(s.start, s.end)) & draft.tokens]
+        roles: list[tuple[ParticipantRole, int]] = []
+        agent = self._agent(draft, spans)
+        for span in agent:
+            place = draft.reading is None and span.label_ in _PLACES
+            roles.append(("place" if place else "agent", span.end - 1))
+        for span in spans:
+            if span in agent:
+                continue
+            case = set(span[-1].morph.get("Case"))
+            if span.label_ in _PLACES and case & _LOCATIVE:
+                roles.append(("place", span.end - 1))
+            elif (
+                span.label_ in _ACTORS
+                and draft.reading is not None
+                and not governs
+                and span.start > draft.head
+                and ("Par" in case or ("Gen" in case and self._ends_phrase(span, hi)))
+            ):
+                roles.append(("patient", span.end - 1))
+        draft.roles = roles
+
+    def _ends_phrase(self, span: Span, clause_end: int) -> bool:
+        return span.end >= clause_end or span.end in self.drafts
+
+    def _agent(self, draft: _Draft, spans: list[Span]) -> list[Span]:
+        """The nominative names before the finite verb ("Moskva ja Ankara leppisid"), else the
+        one right after it ("kinnitas kindralmajor Igor Konašenkov"); a noun's genitive name
+        before it ("Venemaa rünnak")."""
+        nominative = [s for s in spans if s.label_ in _ACTORS and not s[-1].morph.get("Case")]
+        if draft.reading is None:
+            before = [s for s in spans if s.end == draft.head and s.label_ in _ACTORS]
+            return before[:1]
+        if not draft.finite and draft.reading.form not in ("nud", "tud", "neg"):
+            return []
+        before = [s for s in nominative if s.end <= draft.head]
+        if before:
+            group = [before[-1]]
+            for span in reversed(before[:-1]):
+                between = self.doc[span.end : group[0].start]
+                if len(between) == 1 and between[0].lower_ in {"ja", "ning", "ega"}:
+                    group.insert(0, span)
+                else:
+                    break
+            return group
+        after = [s for s in nominative if draft.head < s.start <= draft.head + 3]
+        return after[:1]
+
+    # --- embedding ---------------------------------------------------------------------
+    def _govern(self, drafts: list[_Draft]) -> None:
+        """An infinitive by the verb that governs it: the -ma supine by "hakkama", "minema" and
+        the like ("hakanud meenutama"), the -da infinitive by a modal, intending, believing or
+        telling verb ("lubas teha", "tuleb teha")."""
+        by_head = {d.head: d for d in drafts}
+        for draft in drafts:
+            reading = draft.reading
+            if reading is None or reading.form not in ("inf", "sup"):
+                continue
+            lo, _ = _clause_bounds(self.sentence, draft.head)
+            for j in range(draft.head - 1, lo - 1, -1):
+                governor = by_head.get(j)
+                if governor is None or governor.reading is None:
+                    continue
+                if reading.form == "sup":
+                    fits = governor.lemma in _SUPINE_GOVERNORS
+                else:
+                    fits = governor.entry.event_class in _GOVERNING_CLASSES
+                if fits:
+                    draft.embedded_by = j
+                    if governor.lemma == "hakkama" and governor.tense in ("present", "future"):
+                        draft.tense = "future"  # "hakkab tegema": will do
+                    break
+
+
+def _embed_reports(drafts: list[_Draft], doc: Doc) -> None:
+    """Content of a report: the "et" clause after a reporting or believing verb, the rest of a
+    sentence with "sõnul", and a quotation before or after its reporting verb."""
+    pairs = _quote_pairs(doc)
+    for draft in drafts:
+        if draft.entry.event_class not in _EMBEDDING_CLASSES:
+            continue
+        sentence = doc[draft.head].sent
+        if draft.reading is None:  # "sõnul", "teatel"
+            content: range | None = range(sentence.start, sentence.end)
+        else:
+            content = _et_clause(doc, draft.head)
+            if content is None and draft.entry.event_class == "REPORTING":
+                content = _quotation(doc, draft.head, pairs)
+        if content is None:
+            continue
+        for other in drafts:
+            if other is not draft and other.head in content and other.embedded_by is None:
+                other.embedded_by = draft.head
+
+
+def _et_clause(doc: Doc, i: int) -> range | None:
+    """ ", et ..." right after the verb's clause, to the end of the sentence."""
+    sentence = doc[i].sent
+    for j in range(i + 1, min(sentence.end, i + 6)):
+        if doc[j].lower_ == "et" and doc[j - 1].text == ",":
+            return range(j + 1, sentence.end)
+        if doc[j].text in _CLAUSE_MARKS and doc[j].text != ",":
+            return None
+    return None
+
+
+def _quote_pairs(doc: Doc) -> dict[int, int]:
+    """Each quote mark's partner (opening <-> closing), paired in order within a paragraph."""
+    pairs: dict[int, int] = {}
+    opened: int | None = None
+    for token in doc:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            opened = None  # a stray mark never pairs across a paragraph break
+        if token.text in _QUOTES:
+            if opened is None:
+                opened = token.i
+            else:
+                pairs[opened], pairs[token.i] = token.i, opened
+                opened = None
+    return pairs
+
+
+def _quotation(doc: Doc, i: int, pairs: dict[int, int]) -> range | None:
+    """The quotation that ends just before the verb ('"...," kinnitas X') or starts just after
+    it ('ütles Putin: "..."'), across sentences."""
+    j = i - 1
+    while j >= 0 and doc[j].text in {",", "-", "–"}:
+        j -= 1
+    if j >= 0 and pairs.get(j, j) < j:
+        return range(pairs[j] + 1, j)
+    sentence = doc[i].sent
+    for j in range(i + 1, min(sentence.end, i + 5)):
+        if pairs.get(j, -1) > j:
+            return range(j + 1, pairs[j])
+    return None
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every Estonian event mention of a parsed document, in text order (see the module doc)."""
+    entities = {t: span for span in doc.ents for t in range(span.start, span.end)}
+    drafts: list[_Draft] = []
+    for sentence in doc.sents:
+        drafts += _Sentence(sentence, entities).run()
+    _embed_reports(drafts, doc)
+    index = {d.head: n for n, d in enumerate(drafts)}
+    return [
+        Trigger(
+            tokens=tuple(sorted(d.tokens)),
+            head=d.head,
+            lemma=d.lemma,
+            event_class=d.entry.event_class,
+            category=d.entry.category,
+            negated=d.negated,
+            tense=d.tense,
+            mood=d.mood,
+            roles=tuple(d.roles),
+            embedded_by=index.get(d.embedded_by) if d.embedded_by is not None else None,
+        )
+        for d in drafts
+    ]
