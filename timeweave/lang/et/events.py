@@ -294,6 +294,10 @@ class _Sentence:
                 draft = self.drafts[j]
                 draft.negated = True
                 draft.tokens.add(i)
+                if draft.reading and draft.reading.form == "nud" and draft.tense == "none":
+                    draft.tense, draft.mood = "past", "indicative"  # "ei tulnud"
+                if self.doc[i].lower_.startswith("är"):
+                    draft.tense, draft.mood = "present", "imperative"  # "ära tee", "ärge minge"
                 return
 
     def _classify(self, draft: _Draft) -> None:
@@ -329,10 +333,11 @@ class _Sentence:
         """Attach each separable particle to its verb: the one it forms a known particle verb
         with, else the non-finite verb right after it ("tagasi minema"), else the verb before."""
         lexicon = verb_lexicon()
+        taken = {t for d in self.drafts.values() for t in d.tokens}  # "ära" of "ära tee"
         for i in range(self.sentence.start, self.sentence.end):
             word = self.doc[i].lower_
             pure = word in _PARTICLES
-            if not pure and word not in _POSTPOSITION_PARTICLES or i in self.drafts:
+            if not pure and word not in _POSTPOSITION_PARTICLES or i in taken:
                 continue
             lo, hi = _clause_bounds(self.sentence, i)
             # "levib üle kogu maailma": before its noun "üle" is a preposition, no particle
