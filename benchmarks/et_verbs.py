@@ -11,6 +11,9 @@ Run: ``.venv/bin/python benchmarks/et_verbs.py [--split dev|test|train-part2|all
    teinud" belong to their main verb's event), and the deverbal NOUNs (-mine, and -us where the
    treebank has the verb: kaotus, kaotama). Relaxed
    one-to-one matching on character overlap, as TempEval-3 scores events.
+3. Cost: CPU per 1,000 words of today's Estonian extraction (parse, entities, reporting events, as
+   ``benchmarks/extraction.py``) on its texts (the Estonian seed and the first 40 MThesis
+   documents), and the share the trigger finder adds (budget: 1.3x).
 Nothing from the treebank is stored or shipped; ``--errors`` prints missed/extra word types for
 looking at classes of errors.
 """
@@ -26,10 +29,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _corpora import CORPORA, read_corpus  # noqa: E402
 
 import timeweave.temporal  # noqa: E402, F401  (first: timeweave.lang imports through it)
-from timeweave import nlp  # noqa: E402
+from timeweave import entities, nlp  # noqa: E402
+from timeweave import events as event_layer  # noqa: E402
 from timeweave.lang.et import events, verbs  # noqa: E402
+from timeweave.loaders import load_document  # noqa: E402
+from timeweave.model import Document  # noqa: E402
 
 EDT = ROOT.parent / "shared" / "eval" / "ud-estonian-edt"
 SPLITS = {"dev": ["dev"], "test": ["test"], "train-part2": ["train-part2"]}
@@ -174,12 +183,48 @@ def event_scores(sentences: list[Sentence], errors: int) -> None:
         print("  extra:", ", ".join(f"{w} {n}" for w, n in extra.most_common(errors)))
 
 
+def cost(repeat: int = 3) -> None:
+    """Today's Estonian extraction against the same plus :func:`events.find_triggers`."""
+    seeds = sorted((ROOT / "seeds").iterdir())
+    texts = [d.text for d in (load_document(str(p), "s") for p in seeds) if d.language == "et"]
+    texts += [g.text for g in read_corpus(CORPORA["mthesis"], limit=40)]
+    words = sum(len(t.split()) for t in texts)
+    nlp.pipeline("et")
+    events.find_triggers(nlp.parse("Ta tuli.", "et"))  # load the lexicons once
+    base = triggers = float("inf")
+    for _ in range(repeat):
+        nlp.clear_cache()
+        started = time.process_time()
+        parses = []
+        for text in texts:
+            document = Document("b", "b.txt", text, language="et")
+            parsed = nlp.parse(text, "et")
+            event_layer.find(parsed, document, [], entities.find(parsed, document))
+            parses.append(parsed)
+        base = min(base, time.process_time() - started)
+        verbs.analyse.cache_clear()  # word caches start cold, as in a new session
+        events.noun.cache_clear()
+        started = time.process_time()
+        for parsed in parses:
+            events.find_triggers(parsed)
+        triggers = min(triggers, time.process_time() - started)
+    per = 1000 / words
+    print(
+        f"cost on {len(texts)} Estonian texts, {words} words (best of {repeat}): extraction "
+        f"{base * per:.3f} s CPU per 1,000 words, triggers +{triggers * per:.3f} s "
+        f"= {(base + triggers) / base:.2f}x"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
     parser.add_argument("--errors", type=int, default=0, help="most frequent errors to print")
     parser.add_argument("--verbs-only", action="store_true")
+    parser.add_argument("--no-cost", action="store_true")
     args = parser.parse_args()
+    if not args.no_cost:
+        cost()
     for split in SPLITS[args.split]:
         sentences = read(split)
         print(f"UD Estonian-EDT {split}: {len(sentences)} sentences")

@@ -15,11 +15,12 @@ the patient, a place name in a locative case the place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from timeweave.events.base import CATEGORIES, Category, Mood, Tense, Trigger
 from timeweave.lang.et import verbs
@@ -106,7 +107,8 @@ def noun_lexicon() -> dict[str, _NounEntry]:
     return out
 
 
-def _noun(word: str) -> _NounEntry | None:
+@lru_cache(maxsize=65536)
+def noun(word: str) -> _NounEntry | None:
     """An event noun: listed, a compound of a listed one, or a deverbal noun of a known verb."""
     nouns = noun_lexicon()
     if word in nouns:
@@ -131,6 +133,17 @@ def _noun(word: str) -> _NounEntry | None:
                 if verb:
                     suffix = "us" if pattern is _US else "ng"
                     return _NounEntry(match["stem"] + suffix, _class_of(verb))
+    return None
+
+
+def _participle_noun(word: str) -> _NounEntry | None:
+    """ "hukkunute", "haavatuid": participles as nouns name the event's participants, and
+    the event with them, when the verb is a death, fight, flight or arrest."""
+    for reading in verbs.analyse(word):
+        if reading.form == "part_noun":
+            entry = _class_of(reading.lemma)
+            if entry.category not in ("other", "statement"):
+                return _NounEntry(reading.lemma, entry)
     return None
 
 
@@ -174,19 +187,70 @@ class _Draft:
         return self.reading is not None and self.reading.form in FINITE
 
 
-def _clause_bounds(sentence: Span, i: int) -> tuple[int, int]:
-    """Token range ``[start, end)`` of the clause around token ``i``."""
-    start = i
-    while start > sentence.start and not _breaks(sentence.doc[start - 1]):
-        start -= 1
-    end = i + 1
-    while end < sentence.end and not _breaks(sentence.doc[end]):
-        end += 1
-    return start, end
+@dataclass(frozen=True)
+class _Name:
+    """A name of the parse (``doc.ents``) with the case its last word is in (none: nominative)."""
+
+    start: int
+    end: int
+    label: str
+    cases: frozenset[str]
 
 
-def _breaks(token: Token) -> bool:
-    return token.text in _CLAUSE_MARKS or token.lower_ in _CLAUSE_WORDS
+class _Text:
+    """The words of a parse as plain lists, read once: spaCy makes a new ``Token`` object at
+    every ``doc[i]``, and the finder looks at each word many times."""
+
+    def __init__(self, doc: Doc, sentences: list[Span]) -> None:
+        self.names = [
+            _Name(s.start, s.end, s.label_, frozenset(s[-1].morph.get("Case"))) for s in doc.ents
+        ]
+        self.in_name = {i: name for name in self.names for i in range(name.start, name.end)}
+        self.text = [t.text for t in doc]
+        self.lower = [word.lower() for word in self.text]
+        self.future = [i for i, word in enumerate(self.lower) if word in _FUTURE_WORDS]
+        self.particles = [
+            i
+            for i, word in enumerate(self.lower)
+            if word in _PARTICLES or word in _POSTPOSITION_PARTICLES
+        ]
+        self.sent_start = [0] * len(doc)
+        self.sent_end = [0] * len(doc)
+        for sentence in sentences:
+            start, end = sentence.start, sentence.end
+            self.sent_start[start:end] = [start] * (end - start)
+            self.sent_end[start:end] = [end] * (end - start)
+        # clause bounds: a clause runs between punctuation marks and clause-opening words
+        self.clause_start = [0] * len(doc)
+        self.clause_end = [0] * len(doc)
+        breaks = [w in _CLAUSE_MARKS or w in _CLAUSE_WORDS for w in self.lower]
+        start = 0
+        for i in range(len(doc)):
+            if i == self.sent_start[i] or breaks[i - 1]:
+                start = i
+            self.clause_start[i] = start
+        end = len(doc)
+        for i in range(len(doc) - 1, -1, -1):
+            if i + 1 == self.sent_end[i] or breaks[i + 1]:
+                end = i + 1
+            self.clause_end[i] = end
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """Token range ``[start, end)`` of the clause around token ``i``."""
+        return self.clause_start[i], self.clause_end[i]
+
+
+_FORM_TENSE: dict[str, tuple[Tense, Mood]] = {
+    "pres": ("present", "indicative"),
+    "pass_pres": ("present", "indicative"),
+    "neg": ("present", "indicative"),
+    "pass_neg": ("present", "indicative"),
+    "past": ("past", "indicative"),
+    "pass_past": ("past", "indicative"),
+    "cond": ("present", "conditional"),
+    "quot": ("present", "quotative"),
+    "imp": ("present", "imperative"),
+}
 
 
 def _tense_mood(reading: VerbReading, auxiliary: str | None) -> tuple[Tense, Mood]:
@@ -199,32 +263,22 @@ def _tense_mood(reading: VerbReading, auxiliary: str | None) -> tuple[Tense, Moo
         if aux == "olevat":
             return "past", "quotative"
         return "past", "indicative"
-    return {
-        "pres": ("present", "indicative"),
-        "pass_pres": ("present", "indicative"),
-        "neg": ("present", "indicative"),
-        "pass_neg": ("present", "indicative"),
-        "past": ("past", "indicative"),
-        "pass_past": ("past", "indicative"),
-        "cond": ("present", "conditional"),
-        "quot": ("present", "quotative"),
-        "imp": ("present", "imperative"),
-    }.get(form, ("none", "none"))  # type: ignore[return-value]
+    return _FORM_TENSE.get(form, ("none", "none"))
 
 
 class _Sentence:
     """Finds the triggers of one sentence; ``drafts`` in token order."""
 
-    def __init__(self, sentence: Span, entities: dict[int, Span]) -> None:
+    def __init__(self, sentence: Span, text: _Text) -> None:
         self.sentence = sentence
-        self.doc = sentence.doc
-        self.entities = entities
-        self.words = [t.text for t in sentence]
+        self.t = text
+        self.words = text.text[sentence.start : sentence.end]
         self.readings = verbs.find_verbs(self.words)
         self.used: set[int] = set()  # tokens already inside some trigger
         self.drafts: dict[int, _Draft] = {}
 
     def reading(self, i: int) -> VerbReading | None:
+        """The verb reading of token ``i`` (a document index)."""
         return self.readings[i - self.sentence.start]
 
     def run(self) -> list[_Draft]:
@@ -239,17 +293,16 @@ class _Sentence:
 
     # --- verbs ------------------------------------------------------------------------
     def _verbs(self) -> None:
-        start, end = self.sentence.start, self.sentence.end
-        negations = {
-            i for i in range(start, end) if (r := self.reading(i)) is not None and r.lemma == "ei"
-        }
-        for i in range(start, end):
-            reading = self.reading(i)
-            if reading is None or reading.lemma == "ei":
+        negations = []
+        for i, reading in enumerate(self.readings, start=self.sentence.start):
+            if reading is None:
                 continue
-            self.drafts[i] = _Draft(i, reading.lemma, reading, {i})
+            if reading.lemma == "ei":
+                negations.append(i)
+            else:
+                self.drafts[i] = _Draft(i, reading.lemma, reading, {i})
         self._auxiliaries()
-        for i in sorted(negations):
+        for i in negations:
             self._negate(i)
         for draft in list(self.drafts.values()):
             self._classify(draft)
@@ -262,7 +315,7 @@ class _Sentence:
             reading = draft.reading
             if reading is None or reading.form not in ("nud", "tud", "sup"):
                 continue
-            if reading.form == "sup" and not self.words[i - self.sentence.start].endswith("mas"):
+            if reading.form == "sup" and not self.t.lower[i].endswith("mas"):
                 continue
             aux = self._auxiliary_of(i)
             if aux is None:
@@ -272,13 +325,13 @@ class _Sentence:
             if reading.form == "sup":  # "on saamas": in progress, now or then
                 draft.tense, draft.mood = _tense_mood(aux_reading, None)
             else:
-                draft.tense, draft.mood = _tense_mood(reading, self.doc[aux].lower_)
+                draft.tense, draft.mood = _tense_mood(reading, self.t.lower[aux])
             draft.tokens.add(aux)  # one event with its auxiliary: "on kandnud", "pole tulnud"
-            if self.doc[aux].lower_.startswith("pol"):
+            if self.t.lower[aux].startswith("pol"):
                 draft.negated = True
 
     def _auxiliary_of(self, i: int) -> int | None:
-        lo, hi = _clause_bounds(self.sentence, i)
+        lo, hi = self.t.clause(i)
         for j in list(range(i - 1, lo - 1, -1)) + [i + 1]:
             if lo <= j < hi and j in self.drafts and j != i:
                 other = self.drafts[j].reading
@@ -288,7 +341,7 @@ class _Sentence:
 
     def _negate(self, i: int) -> None:
         """ "ei" joins the next verb of its clause: "ei tulnud", "ei ole veel teinud"."""
-        _, hi = _clause_bounds(self.sentence, i)
+        _, hi = self.t.clause(i)
         for j in range(i + 1, min(hi, i + 4)):
             if j in self.drafts:
                 draft = self.drafts[j]
@@ -296,7 +349,7 @@ class _Sentence:
                 draft.tokens.add(i)
                 if draft.reading and draft.reading.form == "nud" and draft.tense == "none":
                     draft.tense, draft.mood = "past", "indicative"  # "ei tulnud"
-                if self.doc[i].lower_.startswith("är"):
+                if self.t.lower[i].startswith("är"):
                     draft.tense, draft.mood = "present", "imperative"  # "ära tee", "ärge minge"
                 return
 
@@ -307,7 +360,7 @@ class _Sentence:
             draft.tense, draft.mood = _tense_mood(reading, None)
             if reading.form in ("nud", "tud"):  # a participle alone: no tense of its own
                 draft.tense, draft.mood = "none", "none"
-        if reading.lemma == "olema" and self.doc[draft.head].lower_.startswith("pol"):
+        if reading.lemma == "olema" and self.t.lower[draft.head].startswith("pol"):
             draft.negated = True
         draft.entry = _class_of(draft.lemma)
         if draft.lemma in _MODALS or (
@@ -318,7 +371,7 @@ class _Sentence:
             draft.tense = "future"
 
     def _infinitive_after(self, i: int) -> int | None:
-        _, hi = _clause_bounds(self.sentence, i)
+        _, hi = self.t.clause(i)
         for j in range(i + 1, min(hi, i + 4)):
             reading = self.reading(j)
             if reading and reading.form == "inf":
@@ -326,20 +379,26 @@ class _Sentence:
         return None
 
     def _future_in_clause(self, i: int) -> bool:
-        lo, hi = _clause_bounds(self.sentence, i)
-        return any(self.doc[j].lower_ in _FUTURE_WORDS for j in range(lo, hi))
+        lo, hi = self.t.clause(i)
+        return any(lo <= j < hi for j in self.t.future)
 
     def _particles(self) -> None:
         """Attach each separable particle to its verb: the one it forms a known particle verb
         with, else the non-finite verb right after it ("tagasi minema"), else the verb before."""
         lexicon = verb_lexicon()
+        particles = self.t.particles
+        found = particles[bisect_left(particles, self.sentence.start) :]
+        if not found or found[0] >= self.sentence.end:
+            return
         taken = {t for d in self.drafts.values() for t in d.tokens}  # "ära" of "ära tee"
-        for i in range(self.sentence.start, self.sentence.end):
-            word = self.doc[i].lower_
+        for i in found:
+            if i >= self.sentence.end:
+                break
+            word = self.t.lower[i]
             pure = word in _PARTICLES
-            if not pure and word not in _POSTPOSITION_PARTICLES or i in taken:
+            if i in taken:
                 continue
-            lo, hi = _clause_bounds(self.sentence, i)
+            lo, hi = self.t.clause(i)
             # "levib üle kogu maailma": before its noun "üle" is a preposition, no particle
             ends_clause = i + 1 >= hi
             reach = range(lo, hi) if pure else ((i - 1, i + 1) if ends_clause else (i + 1,))
@@ -363,49 +422,36 @@ class _Sentence:
         for i, draft in list(self.drafts.items()):
             if draft.lemma not in _LIGHT_VERBS:
                 continue
-            lo, hi = _clause_bounds(self.sentence, i)
+            lo, hi = self.t.clause(i)
             for j in range(lo, hi):
-                noun = None if j in self.drafts else _noun(self.doc[j].lower_)
-                if noun:
+                found = None if j in self.drafts else noun(self.t.lower[j])
+                if found:
                     draft.tokens.add(j)
-                    draft.lemma = f"{noun.lemma} {draft.lemma}"
-                    draft.entry = noun.entry
+                    draft.lemma = f"{found.lemma} {draft.lemma}"
+                    draft.entry = found.entry
                     self.used.add(j)
                     break
 
     # --- nouns -------------------------------------------------------------------------
     def _nouns(self) -> None:
         taken = self.used | {t for d in self.drafts.values() for t in d.tokens}
-        for token in self.sentence:
-            i = token.i
-            if i in taken or not token.is_alpha or token.is_upper:
+        lower, text = self.t.lower, self.t.text
+        for i in range(self.sentence.start, self.sentence.end):
+            word = lower[i]
+            if i in taken or len(word) < 3 or not word.isalpha() or text[i].isupper():
                 continue
-            word = token.lower_
             if word in _REPORTING_NOUNS:
                 self.drafts[i] = _Draft(i, word, None, {i}, _class_of(_REPORTING_NOUNS[word]))
                 continue
-            if token.ent_type_ and not (token.is_sent_start and self._lone_name(token)):
+            if i in self.t.in_name and not (i == self.sentence.start and self._lone_name(i)):
                 continue  # a capital at the sentence start proves no name: "Hukkunute seas"
-            noun = _noun(word)
-            if noun is None:
-                noun = self._participle_noun(word)
-            if noun is not None:
-                self.drafts[i] = _Draft(i, noun.lemma, None, {i}, noun.entry)
+            found = noun(word) or _participle_noun(word)
+            if found is not None:
+                self.drafts[i] = _Draft(i, found.lemma, None, {i}, found.entry)
 
-    def _lone_name(self, token: Token) -> bool:
-        span = self.entities.get(token.i)
-        return span is not None and len(span) == 1 and span.label_ == "MISC"
-
-    @staticmethod
-    def _participle_noun(word: str) -> _NounEntry | None:
-        """ "hukkunute", "haavatuid": participles as nouns name the event's participants, and
-        the event with them, when the verb is a death, fight, flight or arrest."""
-        for reading in verbs.analyse(word):
-            if reading.form == "part_noun":
-                entry = _class_of(reading.lemma)
-                if entry.category not in ("other", "statement"):
-                    return _NounEntry(reading.lemma, entry)
-        return None
+    def _lone_name(self, i: int) -> bool:
+        name = self.t.in_name[i]
+        return name.end - name.start == 1 and name.label == "MISC"
 
     # --- roles -------------------------------------------------------------------------
     def _roles(self, draft: _Draft, governs: bool) -> None:
@@ -415,43 +461,44 @@ class _Sentence:
         genitive name is an object only where no noun follows it ("Rogatšjovi sõnul" is a
         possessor).
         """
-        lo, hi = _clause_bounds(self.sentence, draft.head)
-        spans = sorted(
-            {id(s): s for j in range(lo, hi) if (s := self.entities.get(j))}.values(),
-            key=lambda s: s.start,
-        )
-        spans = [s for s in spans if not set(range(s.start, s.end)) & draft.tokens]
+        lo, hi = self.t.clause(draft.head)
+        names = self.t.names
+        first = bisect_left(names, lo, key=lambda n: n.end)
+        spans = [
+            n
+            for n in names[first : bisect_left(names, hi, key=lambda n: n.start)]
+            if not draft.tokens.intersection(range(n.start, n.end))
+        ]
         roles: list[tuple[ParticipantRole, int]] = []
         agent = self._agent(draft, spans)
-        for span in agent:
-            place = draft.reading is None and span.label_ in _PLACES
-            roles.append(("place" if place else "agent", span.end - 1))
-        for span in spans:
-            if span in agent:
+        for name in agent:
+            place = draft.reading is None and name.label in _PLACES
+            roles.append(("place" if place else "agent", name.end - 1))
+        for name in spans:
+            if name in agent:
                 continue
-            case = set(span[-1].morph.get("Case"))
-            if span.label_ in _PLACES and case & _LOCATIVE:
-                roles.append(("place", span.end - 1))
+            if name.label in _PLACES and name.cases & _LOCATIVE:
+                roles.append(("place", name.end - 1))
             elif (
-                span.label_ in _ACTORS
+                name.label in _ACTORS
                 and draft.reading is not None
                 and not governs
-                and span.start > draft.head
-                and ("Par" in case or ("Gen" in case and self._ends_phrase(span, hi)))
+                and name.start > draft.head
+                and ("Par" in name.cases or ("Gen" in name.cases and self._ends_phrase(name, hi)))
             ):
-                roles.append(("patient", span.end - 1))
+                roles.append(("patient", name.end - 1))
         draft.roles = roles
 
-    def _ends_phrase(self, span: Span, clause_end: int) -> bool:
-        return span.end >= clause_end or span.end in self.drafts
+    def _ends_phrase(self, name: _Name, clause_end: int) -> bool:
+        return name.end >= clause_end or name.end in self.drafts
 
-    def _agent(self, draft: _Draft, spans: list[Span]) -> list[Span]:
+    def _agent(self, draft: _Draft, spans: list[_Name]) -> list[_Name]:
         """The nominative names before the finite verb ("Moskva ja Ankara leppisid"), else the
         one right after it ("kinnitas kindralmajor Igor Konašenkov"); a noun's genitive name
         before it ("Venemaa rünnak")."""
-        nominative = [s for s in spans if s.label_ in _ACTORS and not s[-1].morph.get("Case")]
+        nominative = [s for s in spans if s.label in _ACTORS and not s.cases]
         if draft.reading is None:
-            before = [s for s in spans if s.end == draft.head and s.label_ in _ACTORS]
+            before = [s for s in spans if s.end == draft.head and s.label in _ACTORS]
             return before[:1]
         if not draft.finite and draft.reading.form not in ("nud", "tud", "neg"):
             return []
@@ -459,8 +506,8 @@ class _Sentence:
         if before:
             group = [before[-1]]
             for span in reversed(before[:-1]):
-                between = self.doc[span.end : group[0].start]
-                if len(between) == 1 and between[0].lower_ in {"ja", "ning", "ega"}:
+                between = self.t.lower[span.end : group[0].start]
+                if len(between) == 1 and between[0] in {"ja", "ning", "ega"}:
                     group.insert(0, span)
                 else:
                     break
@@ -478,7 +525,7 @@ class _Sentence:
             reading = draft.reading
             if reading is None or reading.form not in ("inf", "sup"):
                 continue
-            lo, _ = _clause_bounds(self.sentence, draft.head)
+            lo, _ = self.t.clause(draft.head)
             for j in range(draft.head - 1, lo - 1, -1):
                 governor = by_head.get(j)
                 if governor is None or governor.reading is None:
@@ -494,64 +541,64 @@ class _Sentence:
                     break
 
 
-def _embed_reports(drafts: list[_Draft], doc: Doc) -> None:
+def _embed_reports(drafts: list[_Draft], text: _Text) -> None:
     """Content of a report: the "et" clause after a reporting or believing verb, the rest of a
     sentence with "sõnul", and a quotation before or after its reporting verb."""
-    pairs = _quote_pairs(doc)
+    pairs = _quote_pairs(text)
+    heads = [d.head for d in drafts]
     for draft in drafts:
         if draft.entry.event_class not in _EMBEDDING_CLASSES:
             continue
-        sentence = doc[draft.head].sent
         if draft.reading is None:  # "sõnul", "teatel"
-            content: range | None = range(sentence.start, sentence.end)
+            content: range | None = range(text.sent_start[draft.head], text.sent_end[draft.head])
         else:
-            content = _et_clause(doc, draft.head)
+            content = _et_clause(text, draft.head)
             if content is None and draft.entry.event_class == "REPORTING":
-                content = _quotation(doc, draft.head, pairs)
+                content = _quotation(text, draft.head, pairs)
         if content is None:
             continue
-        for other in drafts:
-            if other is not draft and other.head in content and other.embedded_by is None:
+        for n in range(bisect_left(heads, content.start), bisect_left(heads, content.stop)):
+            other = drafts[n]
+            if other is not draft and other.embedded_by is None:
                 other.embedded_by = draft.head
 
 
-def _et_clause(doc: Doc, i: int) -> range | None:
+def _et_clause(text: _Text, i: int) -> range | None:
     """ ", et ..." right after the verb's clause, to the end of the sentence."""
-    sentence = doc[i].sent
-    for j in range(i + 1, min(sentence.end, i + 6)):
-        if doc[j].lower_ == "et" and doc[j - 1].text == ",":
-            return range(j + 1, sentence.end)
-        if doc[j].text in _CLAUSE_MARKS and doc[j].text != ",":
+    end = text.sent_end[i]
+    for j in range(i + 1, min(end, i + 6)):
+        if text.lower[j] == "et" and text.text[j - 1] == ",":
+            return range(j + 1, end)
+        if text.text[j] in _CLAUSE_MARKS and text.text[j] != ",":
             return None
     return None
 
 
-def _quote_pairs(doc: Doc) -> dict[int, int]:
+def _quote_pairs(text: _Text) -> dict[int, int]:
     """Each quote mark's partner (opening <-> closing), paired in order within a paragraph."""
     pairs: dict[int, int] = {}
     opened: int | None = None
-    for token in doc:
-        if "\n" in token.text or "\n" in token.whitespace_:
+    for i, word in enumerate(text.text):
+        if "\n" in word:
             opened = None  # a stray mark never pairs across a paragraph break
-        if token.text in _QUOTES:
+        elif word in _QUOTES:
             if opened is None:
-                opened = token.i
+                opened = i
             else:
-                pairs[opened], pairs[token.i] = token.i, opened
+                pairs[opened], pairs[i] = i, opened
                 opened = None
     return pairs
 
 
-def _quotation(doc: Doc, i: int, pairs: dict[int, int]) -> range | None:
+def _quotation(text: _Text, i: int, pairs: dict[int, int]) -> range | None:
     """The quotation that ends just before the verb ('"...," kinnitas X') or starts just after
     it ('ütles Putin: "..."'), across sentences."""
     j = i - 1
-    while j >= 0 and doc[j].text in {",", "-", "–"}:
+    while j >= 0 and text.text[j] in {",", "-", "–"}:
         j -= 1
     if j >= 0 and pairs.get(j, j) < j:
         return range(pairs[j] + 1, j)
-    sentence = doc[i].sent
-    for j in range(i + 1, min(sentence.end, i + 5)):
+    for j in range(i + 1, min(text.sent_end[i], i + 5)):
         if pairs.get(j, -1) > j:
             return range(j + 1, pairs[j])
     return None
@@ -559,11 +606,12 @@ def _quotation(doc: Doc, i: int, pairs: dict[int, int]) -> range | None:
 
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every Estonian event mention of a parsed document, in text order (see the module doc)."""
-    entities = {t: span for span in doc.ents for t in range(span.start, span.end)}
+    sentences = list(doc.sents)
+    text = _Text(doc, sentences)
     drafts: list[_Draft] = []
-    for sentence in doc.sents:
-        drafts += _Sentence(sentence, entities).run()
-    _embed_reports(drafts, doc)
+    for sentence in sentences:
+        drafts += _Sentence(sentence, text).run()
+    _embed_reports(drafts, text)
     index = {d.head: n for n, d in enumerate(drafts)}
     return [
         Trigger(

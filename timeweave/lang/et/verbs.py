@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -74,6 +74,7 @@ _UNKNOWN = re.compile(
     r"^(?P<stem>[a-zõäöüšž]{3,}eeri)(?P<end>ma|mas|mast|maks|mata|da|des|b|vad|n|me|te|s|sid|sin"
     r"|sime|nud|tud|takse|ti|ks|ksid|vat)$"
 )
+_LETTER = re.compile(r"[^\W\d_]")
 _UNKNOWN_FORMS: dict[str, Form] = {
     "ma": "sup", "mas": "sup", "mast": "sup", "maks": "sup", "mata": "sup", "da": "inf",
     "des": "ger", "b": "pres", "vad": "pres", "n": "pres", "me": "pres", "te": "pres",
@@ -188,7 +189,8 @@ def _paradigm(fields: list[str], extras: list[str]) -> dict[str, Form]:
 
 @cache
 def table() -> dict[str, tuple[VerbReading, ...]]:
-    """Surface form (lower case) -> its verb readings, built once from ``verbs.txt``."""
+    """Surface form (lower case) -> its verb readings, most likely first, built once from
+    ``verbs.txt``."""
     text = resources.files("timeweave.lang.et").joinpath("verbs.txt").read_text("utf-8")
     out: dict[str, list[VerbReading]] = {}
     done: set[str] = set()
@@ -206,7 +208,10 @@ def table() -> dict[str, tuple[VerbReading, ...]]:
             reading = VerbReading(fields[0], form)
             if reading not in readings:
                 readings.append(reading)
-    return {surface: tuple(readings) for surface, readings in out.items()}
+    return {
+        surface: tuple(sorted(readings, key=lambda r: _PREFERENCE[r.form]))
+        for surface, readings in out.items()
+    }
 
 
 @cache
@@ -215,6 +220,7 @@ def lemmas() -> frozenset[str]:
     return frozenset(r.lemma for readings in table().values() for r in readings)
 
 
+@lru_cache(maxsize=65536)
 def analyse(word: str) -> tuple[VerbReading, ...]:
     """The verb readings of ``word`` (any case); empty when it is no verb form we know.
 
@@ -244,6 +250,7 @@ def analyse(word: str) -> tuple[VerbReading, ...]:
 
 
 NEGATORS = frozenset({"ei", "ära", "ärge", "ärgu", "ärgem"})
+_NEGATION = VerbReading("ei", "pres")
 # Forms of "olema" that make a participle part of a compound verb: "on kandnud", "oli suletud".
 _AUXILIARY = words(
     "on oli olid olin olime olite olnud oleks olevat ole olla oldud pole polnud poleks"
@@ -261,23 +268,23 @@ _PREFERENCE: dict[Form, int] = {
 
 
 def _is_word(word: str) -> bool:
-    return any(c.isalpha() for c in word)
+    return word.isalpha() or _LETTER.search(word) is not None
 
 
-def _near_auxiliary(words: list[str], i: int) -> bool:
+def _near_auxiliary(lows: list[str], i: int) -> bool:
     """Is there an "olema" form or a negation in the participle's clause, within reach?"""
     for j in range(i - 1, max(-1, i - 1 - _AUX_REACH), -1):
-        if not _is_word(words[j]):
+        if not _is_word(lows[j]):
             break
-        if words[j].lower() in _AUXILIARY or words[j].lower() in NEGATORS:
+        if lows[j] in _AUXILIARY or lows[j] in NEGATORS:
             return True
-    return i + 1 < len(words) and words[i + 1].lower() in _AUXILIARY
+    return i + 1 < len(lows) and lows[i + 1] in _AUXILIARY
 
 
-def _negated(words: list[str], i: int) -> bool:
-    """Does a negation word stand right before ``words[i]`` ("ei tee", "ei ole veel teinud")?"""
+def _negated(lows: list[str], i: int) -> bool:
+    """Does a negation word stand right before ``lows[i]`` ("ei tee", "ei ole veel teinud")?"""
     for j in range(i - 1, max(-1, i - 3), -1):
-        low = words[j].lower()
+        low = lows[j]
         if low in NEGATORS:
             return True
         if low not in _AUXILIARY and low not in _BETWEEN_NEGATION:
@@ -285,16 +292,9 @@ def _negated(words: list[str], i: int) -> bool:
     return False
 
 
-def _connegative_follows(words: list[str], i: int) -> bool:
+def _connegative_follows(lows: list[str], i: int) -> bool:
     """ "ära" negates only a bare stem right after it ("ära tee"); else it is a particle."""
-    return i + 1 < len(words) and any(
-        r.form in ("neg", "imp") for r in analyse(words[i + 1].lower())
-    )
-
-
-def _is_name(words: list[str], i: int) -> bool:
-    """A capitalised word inside a sentence is a name ("Leida", "Saab"), not a verb."""
-    return i > 0 and words[i][:1].isupper() and _is_word(words[i - 1])
+    return i + 1 < len(lows) and any(r.form in ("neg", "imp") for r in analyse(lows[i + 1]))
 
 
 def find_verbs(words: list[str]) -> list[VerbReading | None]:
@@ -305,19 +305,23 @@ def find_verbs(words: list[str]) -> list[VerbReading | None]:
     "olema" or a negation (else it is an adjective: "suletud tee"); a participle used as a
     noun ("hukkunute") is no verb at all. The negation words themselves are verbs (auxiliaries).
     """
+    lows = [word.lower() for word in words]
     out: list[VerbReading | None] = []
-    for i, word in enumerate(words):
-        low = word.lower()
-        if low in NEGATORS and (low != "ära" or _connegative_follows(words, i)):
-            out.append(VerbReading("ei", "pres"))
+    for i, low in enumerate(lows):
+        if low in NEGATORS and (low != "ära" or _connegative_follows(lows, i)):
+            out.append(_NEGATION)
             continue
-        readings = analyse(low) if _is_word(low) and not _is_name(words, i) else ()
-        negated = bool(readings) and _negated(words, i)
+        readings = analyse(low)
+        # a capitalised word inside a sentence is a name ("Leida", "Saab"), not a verb
+        if not readings or (i > 0 and words[i][:1].isupper() and _is_word(lows[i - 1])):
+            out.append(None)
+            continue
+        negated = _negated(lows, i)
         chosen = None
-        for reading in sorted(readings, key=lambda r: _PREFERENCE[r.form]):
+        for reading in readings:  # most likely first
             if reading.form in ("neg", "pass_neg") and not negated:
                 continue
-            if reading.form in ("nud", "tud") and not (negated or _near_auxiliary(words, i)):
+            if reading.form in ("nud", "tud") and not (negated or _near_auxiliary(lows, i)):
                 continue
             if reading.form == "part_noun":
                 continue
