@@ -152,7 +152,9 @@ def test_seed_happenings_and_reports() -> None:
     by: dict[str, list[Trigger]] = {}
     for trigger in found:
         by.setdefault(_words(trigger, words), []).append(trigger)
-    assert by["Hukkunute"][0].category == "death_injury"
+    deaths = by["Hukkunute"][0]
+    assert deaths.category == "death_injury"
+    assert words[found[deaths.embedded_by].head] == "lisati"  # "..., lisati avalduses"
     losses = by["on kandnud kaotusi"][0]
     assert (losses.category, losses.tense) == ("conflict", "past")
     assert {w for _, w in _role_words(losses, words)} >= {"Islamiriik", "Rinne"}

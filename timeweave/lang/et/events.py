@@ -326,9 +326,11 @@ class _Sentence:
                 draft.tense, draft.mood = _tense_mood(aux_reading, None)
             else:
                 draft.tense, draft.mood = _tense_mood(reading, self.t.lower[aux])
-            draft.tokens.add(aux)  # one event with its auxiliary: "on kandnud", "pole tulnud"
             if self.t.lower[aux].startswith("pol"):
                 draft.negated = True
+                draft.tokens.add(aux)  # "pole tulnud": the negation is part of the trigger
+            elif abs(aux - i) == 1:
+                draft.tokens.add(aux)  # "on kandnud"; not across other words ("on IS hakanud")
 
     def _auxiliary_of(self, i: int) -> int | None:
         lo, hi = self.t.clause(i)
@@ -549,12 +551,15 @@ def _embed_reports(drafts: list[_Draft], text: _Text) -> None:
     for draft in drafts:
         if draft.entry.event_class not in _EMBEDDING_CLASSES:
             continue
-        if draft.reading is None:  # "sõnul", "teatel"
-            content: range | None = range(text.sent_start[draft.head], text.sent_end[draft.head])
+        head = draft.head
+        if draft.reading is None:  # "sõnul", "teatel": the rest of the sentence
+            if draft.lemma not in _REPORTING_NOUNS:
+                continue
+            content: range | None = range(text.sent_start[head], text.sent_end[head])
         else:
-            content = _et_clause(text, draft.head)
+            content = _et_clause(text, head)
             if content is None and draft.entry.event_class == "REPORTING":
-                content = _quotation(text, draft.head, pairs)
+                content = _quotation(text, head, pairs) or _said_after(text, head)
         if content is None:
             continue
         for n in range(bisect_left(heads, content.start), bisect_left(heads, content.stop)):
@@ -571,6 +576,13 @@ def _et_clause(text: _Text, i: int) -> range | None:
             return range(j + 1, end)
         if text.text[j] in _CLAUSE_MARKS and text.text[j] != ",":
             return None
+    return None
+
+
+def _said_after(text: _Text, i: int) -> range | None:
+    """ "Hukkunute seas on ..., lisati avalduses": the sentence before ", <reporting verb>"."""
+    if i > text.sent_start[i] + 1 and text.text[i - 1] == ",":
+        return range(text.sent_start[i], i - 1)
     return None
 
 
