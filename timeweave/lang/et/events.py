@@ -36,6 +36,9 @@ _PARTICLES = words(
     "kätte korda pihta vabaks omaks teoks osaks"
 )
 _POSTPOSITION_PARTICLES = words("läbi vastu üle alla juurde peale järele ümber taha")
+# Words that are particles only in set phrases ("kiitis heaks", "leidis aset", "võttis osa",
+# "viis ellu"); elsewhere they are nouns or adjectives ("osa inimesi").
+_LEXICAL_PARTICLES = words("heaks aset osa ellu selgeks teatavaks")
 _MODALS = frozenset({"võima", "pidama", "tohtima", "pruukima"})
 _MODAL_WITH_INFINITIVE = frozenset({"saama", "tulema"})  # "saab teha", "tuleb teha"
 _LIGHT_VERBS = frozenset({"kandma", "pidama", "tegema", "andma", "viima", "korraldama"})
@@ -212,7 +215,7 @@ class _Text:
         self.particles = [
             i
             for i, word in enumerate(self.lower)
-            if word in _PARTICLES or word in _POSTPOSITION_PARTICLES
+            if word in _PARTICLES or word in _POSTPOSITION_PARTICLES or word in _LEXICAL_PARTICLES
         ]
         self.sent_start = [0] * len(doc)
         self.sent_end = [0] * len(doc)
@@ -403,15 +406,18 @@ class _Sentence:
             lo, hi = self.t.clause(i)
             # "levib üle kogu maailma": before its noun "üle" is a preposition, no particle
             ends_clause = i + 1 >= hi
-            reach = range(lo, hi) if pure else ((i - 1, i + 1) if ends_clause else (i + 1,))
+            free = pure or word in _LEXICAL_PARTICLES
+            reach = range(lo, hi) if free else ((i - 1, i + 1) if ends_clause else (i + 1,))
             candidates = [j for j in reach if j in self.drafts and lo <= j < hi]
             if not candidates:
                 continue
             known = [j for j in candidates if f"{word} {self.drafts[j].lemma}" in lexicon]
+            if word in _LEXICAL_PARTICLES and not known:
+                continue
             after = [j for j in candidates if j == i + 1 and not self.drafts[j].finite]
             before = [j for j in candidates if j < i]
             target = (known or after or before[-1:] or candidates)[0]
-            if not pure and target not in (i - 1, i + 1):
+            if not free and target not in (i - 1, i + 1):
                 continue
             draft = self.drafts[target]
             draft.tokens.add(i)

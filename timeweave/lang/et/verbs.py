@@ -83,6 +83,7 @@ _UNKNOWN_FORMS: dict[str, Form] = {
 }  # fmt: skip
 _IMPERSONAL = re.compile(r"^[a-zõäöüšž]{4,}[td]akse$")
 _PARTICIPLE = re.compile(r"^[a-zõäöüšž]{3,}[aeiuõ](?:nud|tud|dud)$")
+_PRESENT_PLURAL = re.compile(r"^[a-zõäöüšž]{3,}(?<![äae]e)[aeiu]vad$")  # not "päevad", "laevad"
 _PRESENT = re.compile(r"^[a-zõäöüšž]{3,}[aeiuõ]b$")  # nouns do not end in a vowel and -b
 
 
@@ -244,6 +245,8 @@ def analyse(word: str) -> tuple[VerbReading, ...]:
         return (VerbReading(low[:-3] + "ma", "nud" if low.endswith("nud") else "tud"),)
     if _PRESENT.match(low):
         return (VerbReading(low[:-1] + "ma", "pres"),)
+    if _PRESENT_PLURAL.match(low):
+        return (VerbReading(low[:-3] + "ma", "pres"),)
     if low.endswith(CLITICS) and len(low) >= 4:  # "ongi", "polegi", "tulebki"
         return analyse(low[:-2])
     return ()
