@@ -83,7 +83,8 @@ _UNKNOWN_FORMS: dict[str, Form] = {
 }  # fmt: skip
 _IMPERSONAL = re.compile(r"^[a-zõäöüšž]{4,}[td]akse$")
 _PARTICIPLE = re.compile(r"^[a-zõäöüšž]{3,}[aeiuõ](?:nud|tud|dud)$")
-_PRESENT_PLURAL = re.compile(r"^[a-zõäöüšž]{3,}(?<![äae]e)[aeiu]vad$")  # not "päevad", "laevad"
+# not "päevad", "laevad" (nouns), "tugevad" (-ev adjectives), "uuritavad" (passive participles)
+_PRESENT_PLURAL = re.compile(r"^[a-zõäöüšž]{3,}(?<![td])[aiu]vad$")
 _PRESENT = re.compile(r"^[a-zõäöüšž]{3,}[aeiuõ]b$")  # nouns do not end in a vowel and -b
 
 
