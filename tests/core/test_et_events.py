@@ -12,6 +12,7 @@ from timeweave import nlp
 from timeweave.events.base import Trigger
 from timeweave.lang.et import verbs
 from timeweave.lang.et.events import find_triggers
+from timeweave.lang.et.tense import guess
 from timeweave.loaders import load_document
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_9f77b97cff9770ad.txt"
@@ -171,3 +172,16 @@ def test_seed_happenings_and_reports() -> None:
         assert cue in reporting
     assert reporting.count("ütles") == 2
     assert by["sõnul"][0].event_class == "REPORTING"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ta kinkis maali neljapäeval.", -1),  # a listed verb's past in -s, not clause-initial
+        ("Minister külastab linna neljapäeval.", 1),
+        ("Linna hoiatati neljapäeval.", -1),
+    ],
+)
+def test_verb_lexicon_gives_the_tense_of_a_time_expression(text: str, expected: int) -> None:
+    start = text.index("neljapäeval")
+    assert guess(text, start, start + len("neljapäeval")) == expected
