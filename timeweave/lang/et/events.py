@@ -79,6 +79,7 @@ class _Entry:
 class _NounEntry:
     lemma: str
     entry: _Entry
+    tense: Tense = "none"
 
 
 def _entry(event_class: str, category: str, where: str) -> _Entry:
@@ -146,7 +147,7 @@ def _participle_noun(word: str) -> _NounEntry | None:
         if reading.form == "part_noun":
             entry = _class_of(reading.lemma)
             if entry.category not in ("other", "statement"):
-                return _NounEntry(reading.lemma, entry)
+                return _NounEntry(reading.lemma, entry, "past")  # the dead: they died
     return None
 
 
@@ -363,8 +364,9 @@ class _Sentence:
         assert reading is not None
         if draft.tense == "none":
             draft.tense, draft.mood = _tense_mood(reading, None)
-            if reading.form in ("nud", "tud"):  # a participle alone: no tense of its own
-                draft.tense, draft.mood = "none", "none"
+            if reading.form in ("nud", "tud"):  # a participle alone: no mood of its own;
+                # "Leningradis sündinud" (born) is over, "suletud tee" (a closed road) a state
+                draft.tense, draft.mood = ("past" if reading.form == "nud" else "none"), "none"
         if reading.lemma == "olema" and self.t.lower[draft.head].startswith("pol"):
             draft.negated = True
         draft.entry = _class_of(draft.lemma)
@@ -455,7 +457,7 @@ class _Sentence:
                 continue  # a capital at the sentence start proves no name: "Hukkunute seas"
             found = noun(word) or _participle_noun(word)
             if found is not None:
-                self.drafts[i] = _Draft(i, found.lemma, None, {i}, found.entry)
+                self.drafts[i] = _Draft(i, found.lemma, None, {i}, found.entry, tense=found.tense)
 
     def _lone_name(self, i: int) -> bool:
         name = self.t.in_name[i]

@@ -255,6 +255,9 @@ def analyse(word: str) -> tuple[VerbReading, ...]:
 
 NEGATORS = frozenset({"ei", "ära", "ärge", "ärgu", "ärgem"})
 _NEGATION = VerbReading("ei", "pres")
+# -nud participles that are mostly adjectives, verbs only with "olema": "möödunud nädalal"
+# (last week), "kogenud" (experienced), "väsinud" (tired).
+_ADJECTIVAL_PARTICIPLES = words("möödunud eelnenud kogenud väsinud haigestunud vihastunud")
 # Forms of "olema" that make a participle part of a compound verb: "on kandnud", "oli suletud".
 _AUXILIARY = words(
     "on oli olid olin olime olite olnud oleks olevat ole olla oldud pole polnud poleks"
@@ -305,9 +308,11 @@ def find_verbs(words: list[str]) -> list[VerbReading | None]:
     """The verb reading of each word of a sentence in context, or ``None``.
 
     Context decides what the form alone cannot: a bare present stem ("tee", "või", "pea") is a
-    verb only after "ei"/"ära"; a participle ("kandnud", "suletud") only beside a form of
-    "olema" or a negation (else it is an adjective: "suletud tee"); a participle used as a
-    noun ("hukkunute") is no verb at all. The negation words themselves are verbs (auxiliaries).
+    verb only after "ei"/"ära"; a passive participle ("suletud") only beside a form of "olema"
+    or a negation (else it is an adjective: "suletud tee"), an active one ("kandnud",
+    "Leningradis sündinud") anywhere unless it is mostly an adjective ("möödunud nädalal"); a
+    participle used as a noun ("hukkunute") is no verb at all. The negation words themselves
+    are verbs (auxiliaries).
     """
     lows = [word.lower() for word in words]
     out: list[VerbReading | None] = []
@@ -325,7 +330,9 @@ def find_verbs(words: list[str]) -> list[VerbReading | None]:
         for reading in readings:  # most likely first
             if reading.form in ("neg", "pass_neg") and not negated:
                 continue
-            if reading.form in ("nud", "tud") and not (negated or _near_auxiliary(lows, i)):
+            if (reading.form == "tud" or low in _ADJECTIVAL_PARTICIPLES) and not (
+                negated or _near_auxiliary(lows, i)
+            ):
                 continue
             if reading.form == "part_noun":
                 continue
