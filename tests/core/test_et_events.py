@@ -132,6 +132,13 @@ def test_roles_from_case_endings_and_word_order() -> None:
     assert _role_words(by["kohtus"], words) == {("agent", "Putin"), ("place", "Ankaras")}
 
 
+def test_a_name_qualifying_a_noun_is_no_agent() -> None:
+    found, words = _triggers("Eile märkis Vene president seda. Moskva ja Ankara leppisid kokku.")
+    by = {_words(t, words): t for t in found}
+    assert by["märkis"].roles == ()  # "Vene president": the president spoke, not Russia
+    assert _role_words(by["leppisid kokku"], words) == {("agent", "Moskva"), ("agent", "Ankara")}
+
+
 def test_reported_content_is_embedded() -> None:
     text = (
         "Vladimir Putin ütles, et Venemaa ründas Ukrainat. "

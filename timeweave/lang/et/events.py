@@ -19,6 +19,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from typing import get_args
 
 from spacy.tokens import Doc, Span
 
@@ -39,6 +40,7 @@ _POSTPOSITION_PARTICLES = words("läbi vastu üle alla juurde peale järele ümb
 # Words that are particles only in set phrases ("kiitis heaks", "leidis aset", "võttis osa",
 # "viis ellu"); elsewhere they are nouns or adjectives ("osa inimesi").
 _LEXICAL_PARTICLES = words("heaks aset osa ellu selgeks teatavaks")
+_PREFIXES = _PARTICLES | _POSTPOSITION_PARTICLES  # written together in nouns: "läbirääkimised"
 _MODALS = frozenset({"võima", "pidama", "tohtima", "pruukima"})
 _MODAL_WITH_INFINITIVE = frozenset({"saama", "tulema"})  # "saab teha", "tuleb teha"
 _LIGHT_VERBS = frozenset({"kandma", "pidama", "tegema", "andma", "viima", "korraldama"})
@@ -50,10 +52,10 @@ _QUOTES = frozenset('"“”„«»')
 _FUTURE_WORDS = words(
     "homme ülehomme tulevikus edaspidi järgmisel järgmise järgmiseks tuleval tuleva peagi varsti"
 )
+_CONJUNCTIONS = frozenset({"ja", "ning", "ega", "ehk", "või"})
 _ACTORS = frozenset({"PERSON", "ORG", "GPE", "NORP", "MISC"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _LOCATIVE = frozenset({"Ine", "Ela", "Ill", "Ade", "Abl", "All"})
-_OBJECT_CASES = frozenset({"Par", "Gen"})
 # Verbs that take the -ma supine: "hakkab tegema", "läks vaatama", "pidi minema".
 _SUPINE_GOVERNORS = words(
     "hakkama minema tulema jääma pidama sundima kutsuma õppima asuma panema saatma kippuma"
@@ -83,8 +85,9 @@ class _NounEntry:
 
 
 def _entry(event_class: str, category: str, where: str) -> _Entry:
-    if category not in CATEGORIES:
-        raise ValueError(f"{where}: unknown category {category!r}")
+    """A lexicon line's class ("-": OCCURRENCE) and category, checked against the contract."""
+    if category not in CATEGORIES or event_class not in ("-", *get_args(EventClass)):
+        raise ValueError(f"{where}: unknown class or category")
     return _Entry("OCCURRENCE" if event_class == "-" else event_class, category)  # type: ignore[arg-type]
 
 
@@ -124,9 +127,9 @@ def noun(word: str) -> _NounEntry | None:
     known = verbs.lemmas()
     match = _MINE.match(word)
     if match:
-        verb = _particle_verb(match["stem"] + "ma", known)
         if match["stem"] in _MINE_ADJECTIVES:
             return None
+        verb = _particle_verb(match["stem"] + "ma", known)
         if verb or word.endswith(("mine", "mise", "mised", "misel", "miseks", "misest")):
             return _NounEntry(match["stem"] + "mine", _class_of(verb or ""))
     for pattern, tails in ((_US, ("ama", "ima", "uma", "ema")), (_NG, ("ma",))):
@@ -155,7 +158,7 @@ def _particle_verb(lemma: str, known: frozenset[str]) -> str | None:
     """A known verb, or a particle verb written as one word: "läbirääkima" -> "läbi rääkima"."""
     if lemma in known:
         return lemma
-    for particle in _PARTICLES | _POSTPOSITION_PARTICLES:
+    for particle in _PREFIXES:
         if lemma.startswith(particle) and lemma[len(particle) :] in known:
             return f"{particle} {lemma[len(particle) :]}"
     return None
@@ -502,11 +505,27 @@ class _Sentence:
     def _ends_phrase(self, name: _Name, clause_end: int) -> bool:
         return name.end >= clause_end or name.end in self.drafts
 
+    def _modifier(self, name: _Name) -> bool:
+        """ "Vene president", "Venemaa välisministeerium": a name before a common noun of its
+        phrase qualifies it (its genitive looks like a nominative) and is no subject."""
+        after = name.end
+        if after >= self.sentence.end or after in self.t.in_name:
+            return False
+        word = self.t.lower[after]
+        return (
+            word.isalpha()
+            and self.t.text[after].islower()
+            and word not in _CONJUNCTIONS
+            and not any(after in d.tokens for d in self.drafts.values() if d.reading)
+        )
+
     def _agent(self, draft: _Draft, spans: list[_Name]) -> list[_Name]:
         """The nominative names before the finite verb ("Moskva ja Ankara leppisid"), else the
         one right after it ("kinnitas kindralmajor Igor Konašenkov"); a noun's genitive name
         before it ("Venemaa rünnak")."""
-        nominative = [s for s in spans if s.label in _ACTORS and not s.cases]
+        nominative = [
+            s for s in spans if s.label in _ACTORS and not s.cases and not self._modifier(s)
+        ]
         if draft.reading is None:
             before = [s for s in spans if s.end == draft.head and s.label in _ACTORS]
             return before[:1]
@@ -517,7 +536,7 @@ class _Sentence:
             group = [before[-1]]
             for span in reversed(before[:-1]):
                 between = self.t.lower[span.end : group[0].start]
-                if len(between) == 1 and between[0] in {"ja", "ning", "ega"}:
+                if len(between) == 1 and between[0] in _CONJUNCTIONS:
                     group.insert(0, span)
                 else:
                     break
