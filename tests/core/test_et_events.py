@@ -168,7 +168,11 @@ def test_seed_happenings_and_reports() -> None:
     assert {w for _, w in _role_words(losses, words)} >= {"Islamiriik", "Rinne"}
     assert by["lahkusid"][0].category == "movement"
     assert by["tagasi minema"][0].category == "movement"
-    assert by["leppisid kokku"][0].category == "agreement_meeting"
+    agreed = by["leppisid kokku"][0]
+    assert agreed.category == "agreement_meeting"
+    deepening = by["süvendamises"][0]  # what was agreed on
+    assert deepening.embedded_by is not None
+    assert found[deepening.embedded_by] == agreed
     talks = by["läbirääkimisi"][0]
     assert talks.category == "agreement_meeting"
     assert ("place", "Ankaras") in _role_words(talks, words)

@@ -568,6 +568,22 @@ class _Sentence:
                     if governor.lemma == "hakkama" and governor.tense in ("present", "future"):
                         draft.tense = "future"  # "hakkab tegema": will do
                     break
+        self._objects(drafts)
+
+    def _objects(self, drafts: list[_Draft]) -> None:
+        """An event noun after an intending verb in its clause is what is intended: "leppisid
+        kokku koordineerimise süvendamises" (agreed on deepening the coordination)."""
+        for governor in drafts:
+            if governor.reading is None or governor.entry.event_class != "I_ACTION":
+                continue
+            _, hi = self.t.clause(governor.head)
+            for draft in drafts:
+                if (
+                    governor.head < draft.head < hi
+                    and draft.reading is None
+                    and draft.embedded_by is None
+                ):
+                    draft.embedded_by = governor.head
 
 
 def _embed_reports(drafts: list[_Draft], text: _Text) -> None:
