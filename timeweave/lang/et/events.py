@@ -293,9 +293,12 @@ class _Sentence:
         self._nouns()
         drafts = sorted(self.drafts.values(), key=lambda d: d.head)
         self._govern(drafts)
-        governors = {d.embedded_by for d in drafts}
-        for draft in drafts:
-            self._roles(draft, governs=draft.head in governors)
+        names = self.t.names
+        first = bisect_left(names, self.sentence.start, key=lambda n: n.end)
+        if first < len(names) and names[first].start < self.sentence.end:  # any name here
+            governors = {d.embedded_by for d in drafts}
+            for draft in drafts:
+                self._roles(draft, governs=draft.head in governors)
         return drafts
 
     # --- verbs ------------------------------------------------------------------------
