@@ -68,6 +68,8 @@ _US = re.compile(r"^(?P<stem>[a-zõäöüšž]{3,}?)(?:us|use[a-zõäöü]{0,4}|
 _NG = re.compile(r"^(?P<stem>[a-zõäöüšž]{3,}?)ng(?:|u|ut|ud|uid|ute|u[ls]t?|ule|uks|uga)$")
 # Adjectives in -mine/-mise that are no nouns of action: keskmine, järgmine, eelmine, ...
 _MINE_ADJECTIVES = words("kesk järg eel alu üle tagu ees sise väli äär kõrval")
+# -us nouns that name a point or a part, not a happening: "aasta alguses", "raja alguses".
+_NOT_DEVERBAL = words("alg")
 _MIN_COMPOUND_HEAD = 4  # "sõja" in "kodusõja"; shorter heads would match inside other words
 
 
@@ -134,7 +136,7 @@ def noun(word: str) -> _NounEntry | None:
             return _NounEntry(match["stem"] + "mine", _class_of(verb or ""))
     for pattern, tails in ((_US, ("ama", "ima", "uma", "ema")), (_NG, ("ma",))):
         match = pattern.match(word)
-        if match:
+        if match and match["stem"] not in _NOT_DEVERBAL:
             for tail in tails:
                 verb = _particle_verb(match["stem"] + tail, known)
                 if verb:

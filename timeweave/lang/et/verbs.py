@@ -55,11 +55,12 @@ class VerbReading:
 NEGATIVE_OLEMA: dict[str, Form] = {"pole": "pres", "polnud": "past", "poleks": "cond"}
 # Words that look like verb forms but, in running text, are almost always something else:
 # adverbs and adpositions from old verb forms (alates, hoolimata, lisaks, alati), numbers
-# (viis, viies), pronoun forms (omas, omaks), adjectives (erinevad, võimas, viimast).
+# (viis, viies), pronoun forms (omas, omaks), adjectives (erinevad, võimas, viimast), the
+# adverb "kaasas" (along).
 NOT_VERBS = words(
     """alates alati lisaks hoolimata vaatamata rääkimata kahtlemata olenemata sõltumata
     viis viies päris omas omaks omast võimas viimast viimaks viimase erinev erinevad erinevat
-    erinevaid teatavasti kohati paiguti tegelikult"""
+    erinevaid teatavasti kohati paiguti tegelikult kaasas"""
 )
 CLITICS = ("gi", "ki")
 
