@@ -258,7 +258,9 @@ NEGATORS = frozenset({"ei", "ära", "ärge", "ärgu", "ärgem"})
 _NEGATION = VerbReading("ei", "pres")
 # -nud participles that are mostly adjectives, verbs only with "olema": "möödunud nädalal"
 # (last week), "kogenud" (experienced), "väsinud" (tired).
-_ADJECTIVAL_PARTICIPLES = words("möödunud eelnenud kogenud väsinud haigestunud vihastunud")
+_ADJECTIVAL_PARTICIPLES = words(
+    "möödunud ülemöödunud eelnenud kogenud väsinud haigestunud vihastunud"
+)
 # Forms of "olema" that make a participle part of a compound verb: "on kandnud", "oli suletud".
 _AUXILIARY = words(
     "on oli olid olin olime olite olnud oleks olevat ole olla oldud pole polnud poleks"
