@@ -176,7 +176,7 @@ def _class_of(lemma: str) -> _Entry:
     return lexicon.get(last, _Entry("OCCURRENCE", "other"))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A trigger being assembled; turned into a frozen :class:`Trigger` at the end."""
 
@@ -196,7 +196,7 @@ class _Draft:
         return self.reading is not None and self.reading.form in FINITE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Name:
     """A name of the parse (``doc.ents``) with the case its last word is in (none: nominative)."""
 

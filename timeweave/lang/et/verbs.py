@@ -43,7 +43,7 @@ FINITE: frozenset[Form] = frozenset(
 VOWELS = "aeiouõäöü"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VerbReading:
     """One reading of a surface form: the verb's ``-ma`` infinitive and the form's grammar."""
 
