@@ -38,8 +38,8 @@ _PARTICLES = words(
 )
 _POSTPOSITION_PARTICLES = words("läbi vastu üle alla juurde peale järele ümber taha")
 # Words that are particles only in set phrases ("kiitis heaks", "leidis aset", "võttis osa",
-# "viis ellu"); elsewhere they are nouns or adjectives ("osa inimesi").
-_LEXICAL_PARTICLES = words("heaks aset osa ellu selgeks teatavaks")
+# "viis ellu", "sai surma"); elsewhere they are nouns or adjectives ("osa inimesi").
+_LEXICAL_PARTICLES = words("heaks aset osa ellu selgeks teatavaks surma viga süüdi õigeks ametisse")
 _PREFIXES = _PARTICLES | _POSTPOSITION_PARTICLES  # written together in nouns: "läbirääkimised"
 _MODALS = frozenset({"võima", "pidama", "tohtima", "pruukima"})
 _MODAL_WITH_INFINITIVE = frozenset({"saama", "tulema"})  # "saab teha", "tuleb teha"
@@ -417,18 +417,16 @@ class _Sentence:
             # "levib üle kogu maailma": before its noun "üle" is a preposition, no particle
             ends_clause = i + 1 >= hi
             free = pure or word in _LEXICAL_PARTICLES
-            reach = range(lo, hi) if free else ((i - 1, i + 1) if ends_clause else (i + 1,))
-            candidates = [j for j in reach if j in self.drafts and lo <= j < hi]
-            if not candidates:
-                continue
+            candidates = [j for j in range(lo, hi) if j in self.drafts]
             known = [j for j in candidates if f"{word} {self.drafts[j].lemma}" in lexicon]
-            if word in _LEXICAL_PARTICLES and not known:
+            if not free and not known:  # "läbi", "üle" alone: beside the verb, not before a noun
+                near = (i - 1, i + 1) if ends_clause else (i + 1,)
+                candidates = [j for j in candidates if j in near]
+            if not candidates or (word in _LEXICAL_PARTICLES and not known):
                 continue
             after = [j for j in candidates if j == i + 1 and not self.drafts[j].finite]
             before = [j for j in candidates if j < i]
             target = (known or after or before[-1:] or candidates)[0]
-            if not free and target not in (i - 1, i + 1):
-                continue
             draft = self.drafts[target]
             draft.tokens.add(i)
             draft.lemma = f"{word} {draft.lemma}"

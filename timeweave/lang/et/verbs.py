@@ -54,12 +54,12 @@ class VerbReading:
 # "pole" is "ei ole" in one word: its own negation.
 NEGATIVE_OLEMA: dict[str, Form] = {"pole": "pres", "polnud": "past", "poleks": "cond"}
 # Words that look like verb forms but, in running text, are almost always something else:
-# adverbs and adpositions from old verb forms (alates, hoolimata, lisaks, alati), numbers
-# (viis, viies), pronoun forms (omas, omaks), adjectives (erinevad, võimas, viimast), the
-# adverb "kaasas" (along).
+# adverbs and adpositions from old verb forms (alates, hoolimata, lisaks, alati), the number
+# "viies", pronoun forms (omas, omaks), adjectives (erinevad, võimas, viimast), the adverb
+# "kaasas" (along).
 NOT_VERBS = words(
     """alates alati lisaks hoolimata vaatamata rääkimata kahtlemata olenemata sõltumata
-    viis viies päris omas omaks omast võimas viimast viimaks viimase erinev erinevad erinevat
+    viies päris omas omaks omast võimas viimast viimaks viimase erinev erinevad erinevat
     erinevaid teatavasti kohati paiguti tegelikult kaasas"""
 )
 CLITICS = ("gi", "ki")
@@ -256,6 +256,7 @@ def analyse(word: str) -> tuple[VerbReading, ...]:
 
 NEGATORS = frozenset({"ei", "ära", "ärge", "ärgu", "ärgem"})
 _NEGATION = VerbReading("ei", "pres")
+_VIIMA_PARTICLES = words("läbi ellu välja ära kaasa tagasi edasi üle kokku sisse")
 # -nud participles that are mostly adjectives, verbs only with "olema": "möödunud nädalal"
 # (last week), "kogenud" (experienced), "väsinud" (tired).
 _ADJECTIVAL_PARTICIPLES = words(
@@ -324,8 +325,13 @@ def find_verbs(words: list[str]) -> list[VerbReading | None]:
             out.append(_NEGATION)
             continue
         readings = analyse(low)
-        # a capitalised word inside a sentence is a name ("Leida", "Saab"), not a verb
-        if not readings or (i > 0 and words[i][:1].isupper() and _is_word(lows[i - 1])):
+        # a capitalised word inside a sentence is a name ("Leida", "Saab"), not a verb;
+        # "viis" is the number five unless a particle of "viima" follows ("viis läbi")
+        if (
+            not readings
+            or (i > 0 and words[i][:1].isupper() and _is_word(lows[i - 1]))
+            or (low == "viis" and not _VIIMA_PARTICLES.intersection(lows[i + 1 : i + 6]))
+        ):
             out.append(None)
             continue
         negated = _negated(lows, i)
