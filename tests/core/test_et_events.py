@@ -89,6 +89,18 @@ def test_particle_verbs_are_one_trigger() -> None:
     assert by["tagasi minna"].category == "movement"
 
 
+def test_set_phrases_with_a_particle() -> None:
+    found = _by_words(
+        "Õnnetuses sai surma kaks inimest. Politsei viis läbi haarangu. Viis inimest jäi koju."
+    )
+    assert (found["sai surma"].lemma, found["sai surma"].category) == (
+        "surma saama",
+        "death_injury",
+    )
+    assert found["viis läbi"].lemma == "läbi viima"
+    assert "Viis" not in found  # the number five
+
+
 def test_negation_is_part_of_the_trigger() -> None:
     found = _by_words("Ta ei tulnud koju. Ma ei tea. Seda pole vaja. Ära tee seda!")
     assert found["ei tulnud"].negated
