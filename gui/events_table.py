@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import palette
+from gui.plain import escaped, plain_tooltip
 from timeweave.model import DocumentDate, TimeBasis
 from timeweave.workspace import EventFilter, EventRef, Workspace
 
@@ -45,6 +46,17 @@ SHOWN = ("title", "earliest", "latest", "value", "basis", "actors", "place", "cu
 finding rows and for exports."""
 BASES: tuple[str, ...] = get_args(TimeBasis)
 
+
+
+def _cell_text(value: Any) -> str:
+    """A table cell: lists joined, days without midnight, nothing for None or NaN."""
+    if value is None or value != value:  # None or NaN
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dt.datetime):  # pandas Timestamps: the day, not midnight
+        return value.date().isoformat()
+    return str(value)
 
 class FrameModel(QAbstractTableModel):
     """A read-only table over a DataFrame; sorting reorders the frame itself."""
@@ -71,14 +83,11 @@ class FrameModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         value = self.frame.at[index.row(), column]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if value is None or value != value:  # None or NaN
-                return ""
-            if isinstance(value, list | tuple):
-                return ", ".join(str(v) for v in value)
-            if isinstance(value, dt.datetime):  # pandas Timestamps: the day, not midnight
-                return value.date().isoformat()
-            return str(value)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cell_text(value)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the passage as written, never as markup
+            text = _cell_text(value)
+            return plain_tooltip(text) if text else None
         if role == Qt.ItemDataRole.ForegroundRole and column == "basis" and value == "unknown":
             return QBrush(palette.MISSING)
         return None
@@ -198,7 +207,8 @@ class EventsTable(QWidget):
             start = _parse_bound(self.start.text(), latest=False)
             end = _parse_bound(self.end.text(), latest=True)
         except ValueError as exc:
-            self.count.setText(f"<span style='color:{palette.MISSING.name()}'>{exc}</span>")
+            self.count.setText(f"<span style='color:{palette.MISSING.name()}'>"
+                               f"{escaped(str(exc))}</span>")
             return
         chosen = [c.currentData() for c in (self.source, self.entity, self.basis)]
         self.workspace.set_filter(EventFilter(
