@@ -441,7 +441,11 @@ class MainWindow(QMainWindow):
         if ref is None or not cursor.hasSelection() or ref.document != shown:
             self.show_status("Select the event, then the new passage in its document.")
             return
-        self.reviewer.set_span(ref, cursor.selectionStart(), cursor.selectionEnd())
+        # Qt counts UTF-16 units: past an emoji its positions run ahead of the text's, and a
+        # span past the end would make the project unsavable. Kept inside, as add_event does.
+        length = len(self.workspace.analysis(shown).document.text)
+        self.reviewer.set_span(ref, min(cursor.selectionStart(), length),
+                               min(cursor.selectionEnd(), length))
 
     def add_event_from_text(self) -> None:
         cursor = self.document_view.text.textCursor()

@@ -120,7 +120,7 @@ class Fields:
         value = self.raw(key)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise FieldError(f"{self.at(key)}: expected a number, found {kind(value)}")
-        number = float(value) if abs(value) < 1e300 else math.inf
+        number = float(value) if abs(value) < 1e300 else math.inf  # float(10**400) overflows
         if not math.isfinite(number):
             raise FieldError(f"{self.at(key)}: expected a finite number")
         return number

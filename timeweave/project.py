@@ -159,9 +159,9 @@ def save(project: Project, path: str | Path) -> None:
     """
     data = project.to_json()
     try:
-        Project.from_json(data)
-    except ProjectError as exc:
-        raise ProjectError(f"the project was not saved: {exc}") from None
+        _read_project(Fields(data, "project"))
+    except FieldError as exc:
+        raise ProjectError(f"it would not open again ({exc})") from None
     # A file name may hold the surrogates Python uses for undecodable bytes of a name; the
     # backslash form of those is exactly JSON's ``\udcXX`` escape, so the name round-trips.
     text = json.dumps(data, ensure_ascii=False, indent=1)

@@ -324,7 +324,7 @@ def test_an_invalid_project_is_not_saved_and_the_old_file_stays(tmp_path: Path) 
     before = file.read_bytes()
     broken = rich_project()
     broken.result.documents[0].events.append(Event("e9", 0, 10**9, "x", "x"))
-    with pytest.raises(ProjectError, match=r"not saved.*events\[3\]"):
+    with pytest.raises(ProjectError, match=r"would not open again.*events\[3\]"):
         save(broken, file)
     assert file.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["p.timeweave"]

@@ -196,3 +196,28 @@ def test_a_latin1_file_name_is_saved_and_opened_again(
     qtbot.addWidget(again)
     assert again.open_project(path)
     assert again.workspace.analysis("d1").document.path == "/archive/caf\udce9.txt"
+
+
+def test_a_passage_selected_past_an_emoji_keeps_the_project_savable(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Qt counts an emoji as two positions, the text as one character: the span is kept
+    inside the text, so the project still saves and opens."""
+    result = two_sources()
+    english_doc = result.documents[1].document
+    english_doc.text = "😀😀 " + english_doc.text
+    window.workspace.set_result(result)
+    window.workspace.select([EventRef("d2", "e2")])
+    window.document_view.show_document("d2")
+    pane = window.document_view.text
+    cursor = pane.textCursor()
+    cursor.setPosition(pane.document().characterCount() - 12)
+    cursor.movePosition(cursor.MoveOperation.End, cursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+    assert cursor.selectionEnd() > len(english_doc.text)
+    window.edit_span()
+    span = window.workspace.review.correction(("d2", "e2")).span
+    assert span is not None
+    assert span[1] <= len(english_doc.text)
+    assert window.write_project(tmp_path / "emoji.timeweave")
+    assert load(tmp_path / "emoji.timeweave").review == window.workspace.review
