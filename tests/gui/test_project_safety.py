@@ -16,8 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
 from tests.gui.analyses import english, two_sources
+from tests.gui.seeds import wait_idle
 from timeweave.model import ExtractionResult
 from timeweave.project import Project, load, save
+from timeweave.resources import seed_paths
 from timeweave.workspace import EventRef
 
 Buttons = QMessageBox.StandardButton
@@ -221,3 +223,16 @@ def test_a_passage_selected_past_an_emoji_keeps_the_project_savable(
     assert span[1] <= len(english_doc.text)
     assert window.write_project(tmp_path / "emoji.timeweave")
     assert load(tmp_path / "emoji.timeweave").review == window.workspace.review
+
+
+def test_a_project_dropped_with_documents_opens_first_then_takes_them(
+    qtbot: QtBot, window: MainWindow, other: Path
+) -> None:
+    estonian_seed = str(seed_paths()[0])
+    window.open_files([estonian_seed, str(other)])
+    assert window.workspace.analyses[0].document.id == "d1"  # nothing before the answer
+    answer(window, Buttons.Discard)
+    assert window.project_path == other
+    wait_idle(qtbot, window)
+    paths = [a.document.path for a in window.workspace.analyses]
+    assert paths == [english().document.path, estonian_seed]
