@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import json
+import math
 import os
 import re
 import secrets
@@ -240,7 +241,7 @@ def load(path: str | Path) -> Project:
         raise ProjectError(f"{name}: the file could not be read ({exc.strerror})") from exc
     if size > MAX_PROJECT_BYTES or len(raw) > MAX_PROJECT_BYTES:
         raise ProjectError(
-            f"{name}: the file is {max(size, len(raw)) / 2**20:,.0f} MB; Timeweave opens "
+            f"{name}: the file is {math.ceil(max(size, len(raw)) / 2**20):,} MB; Timeweave opens "
             f"projects up to {MAX_PROJECT_BYTES // 2**20} MB"
         )
     try:
