@@ -9,7 +9,7 @@ freezes; messages about bad files are shown without blocking and never lose open
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,10 +42,12 @@ from gui.commands import Reviewer
 from gui.compare import CompareView
 from gui.document import DocumentView
 from gui.entity_story import EntityStoryView
+from gui.plain import plain_tooltip
 from gui.sources import SourcesPanel
 from gui.workers import TaskRunner
 from timeweave import project as projects
-from timeweave.model import DocumentAnalysis, DocumentDate, ExtractionResult, Link
+from timeweave.humanize import editable_date, time_words
+from timeweave.model import DocumentAnalysis, DocumentDate, Entity, ExtractionResult, Link
 from timeweave.resources import resource_path, seed_paths
 from timeweave.workspace import EventRef, Snapshot, Workspace
 
@@ -60,13 +62,9 @@ DOCUMENT_FILTER = (
 PROJECT_FILTER = f"Timeweave projects (*{projects.SUFFIX});;Extraction JSON (*.json)"
 
 
-def _entity_overrides(data: Mapping[str, Any]) -> EntityOverrides | None:
-    """A project's entity decisions; spaCy (under ``timeweave.entities``) loads only if any."""
-    if not data:
-        return None
-    from timeweave.entities.overrides import EntityOverrides
-
-    return EntityOverrides.from_json(dict(data))
+def _short(text: str, limit: int = 60) -> str:
+    """A quoted passage cut to fit one line of a dialog."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def default_recovery_dir() -> Path:
@@ -95,10 +93,11 @@ class MainWindow(QMainWindow):
         self.project_path: Path | None = None
         self.messages: list[str] = []  # every message shown, newest last (for the log and tests)
         self.recovery_box: QMessageBox | None = None
-        self._closing = False  # the analyst answered the unsaved-work question
+        self.text_dialog: QInputDialog | None = None  # Set time / Set actors, while open
+        self._closing = False  # the analyst answered the unsaved-work question with closing
         self._saved_review = self.workspace.review
         self._saved = self.workspace.snapshot()
-        self.close_box: QMessageBox | None = None  # the unsaved-work question, while open
+        self.unsaved_box: QMessageBox | None = None  # the unsaved-work question, while open
         self._on_task_done: Callable[[Any], None] | None = None  # what the running task feeds
 
         self.sources = SourcesPanel(self.workspace)
@@ -255,6 +254,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.status_label = QLabel("Open documents, or try the samples (File ▸ Open samples).")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages name files, titles
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setMaximumWidth(240)
@@ -297,13 +297,23 @@ class MainWindow(QMainWindow):
         self.open_files([str(p) for p in seed_paths()])
 
     def open_files(self, paths: list[str]) -> None:
-        """Analyse files in the background and add them to what is open."""
+        """Analyse files in the background and add them to what is open.
+
+        A project among them (a drop, a recent file) replaces the open work first, after the
+        unsaved-work question; the documents are then added to the project.
+        """
         project_files = [p for p in paths if p.endswith((projects.SUFFIX, ".json"))]
-        if project_files:
-            self.open_project(project_files[0])
         documents = [p for p in paths if p not in project_files]
-        if not documents:
-            return
+        if project_files:
+            if len(project_files) > 1:
+                self.show_status(f"Opening {Path(project_files[0]).name}: one project at a "
+                                 "time.")
+            self.open_project(project_files[0],
+                              then=(lambda: self._extract(documents)) if documents else None)
+        elif documents:
+            self._extract(documents)
+
+    def _extract(self, documents: list[str]) -> None:
         for path in documents:
             self._remember_recent(path)
         self.sources.set_pending(documents)
@@ -313,11 +323,10 @@ class MainWindow(QMainWindow):
     def _on_extracted(self, result: ExtractionResult) -> None:
         """Install the new documents as one undoable step; failed files are listed, not lost."""
         self.sources.clear_pending()
-        added = len(result.documents) - len(self.workspace.machine)
         errors = (*self.workspace.errors, *result.errors)
         after = Snapshot(tuple(result.documents), tuple(result.links), errors,
                          self.workspace.entity_overrides)
-        self.reviewer.change(after, f"Open {added} document(s)")
+        self.reviewer.change(after, "Open documents")
         events = sum(len(a.events) for a in self.workspace.analyses)
         self.show_status(f"{len(self.workspace.analyses)} documents, {events} events.")
         if result.errors:
@@ -341,13 +350,13 @@ class MainWindow(QMainWindow):
         """The analyst says ``key`` names the same thing as ``into``: relink, undoably."""
         overrides = self._copied_overrides()
         overrides.merge([key], into)
-        self._relink(overrides, f"Merge “{key}” into “{into}”")
+        self._relink(overrides, "Merge entities", f"“{key}” is now “{into}”")
 
     def split_entity(self, document_id: str, entity_id: str, key: str) -> None:
         """The analyst says one mention is not what the others with its key are."""
         overrides = self._copied_overrides()
         overrides.split(document_id, entity_id, key)
-        self._relink(overrides, f"Split “{key}” off")
+        self._relink(overrides, "Split entity", f"One “{key}” split off")
 
     def _copied_overrides(self) -> EntityOverrides:
         """A fresh copy: the one in the workspace belongs to an undo snapshot."""
@@ -356,12 +365,12 @@ class MainWindow(QMainWindow):
         current = self.workspace.entity_overrides or EntityOverrides()
         return EntityOverrides.from_json(current.to_json())
 
-    def _relink(self, overrides: EntityOverrides, text: str) -> None:
+    def _relink(self, overrides: EntityOverrides, text: str, done_text: str) -> None:
         def done(links: list[Link]) -> None:
             after = dataclasses.replace(self.workspace.snapshot(), links=tuple(links),
                                         entity_overrides=overrides)
             self.reviewer.change(after, text)
-            self.show_status(f"{text}: sources relinked.")
+            self.show_status(f"{done_text}: sources relinked.")
 
         self._run(done, tasks.relink, list(self.workspace.machine), overrides)
 
@@ -379,9 +388,7 @@ class MainWindow(QMainWindow):
     def _on_reanalysed(self, redone: tuple[DocumentAnalysis, list[Link]]) -> None:
         analysis, links = redone
         doc = analysis.document
-        what = (f"Set date of {doc.label} to {doc.date.value}"
-                if doc.date.source == "user" else f"Analyse {doc.label} as "
-                f"{doc.language}")
+        what = "Set publication date" if doc.date.source == "user" else "Set language"
         self.reviewer.change(self.workspace.with_document(analysis, links), what)
         self.show_status(f"{analysis.document.label}: "
                          f"{len(analysis.events)} events placed again.")
@@ -400,39 +407,79 @@ class MainWindow(QMainWindow):
             self.reviewer.set_status(self.workspace.selection, status)  # type: ignore[arg-type]
 
     def edit_time(self) -> None:
+        """Ask when the selected event happened, starting from a value the dialog accepts."""
         ref = self._one_selected()
         if ref is None:
             return
-        current = self.workspace.event(ref).time.value or ""
-        text, ok = QInputDialog.getText(self, "Set time", "When did it happen? (YYYY, YYYY-MM or "
-                                        "YYYY-MM-DD)", text=current)
-        if ok:
-            self.set_time(ref, text)
+        event = self.workspace.event(ref)
+        prompt = (f"When did “{_short(event.cue or event.text)}” happen?\n"
+                  f"Now: {time_words(event.time)}.\n\nA year, a month or a day "
+                  "(YYYY, YYYY-MM or YYYY-MM-DD):")
+        date = self.workspace.analysis(ref.document).document.date
+        self._ask_text("Set time", prompt, editable_date(event.time, date),
+                       lambda text: self._apply_time(ref, text))
+
+    def _ask_text(self, title: str, prompt: str, text: str,
+                  apply: Callable[[str], str | None]) -> None:
+        """A non-blocking text dialog; when ``apply`` explains an error, the dialog comes back
+        with the analyst's input and the explanation, so nothing typed is lost."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(prompt)
+        dialog.setTextValue(text)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def entered(value: str) -> None:
+            error = apply(value)
+            if error is not None:
+                self._ask_text(title, f"{prompt}\n\n⚠ {error}", value, apply)
+
+        dialog.textValueSelected.connect(entered)
+        self.text_dialog = dialog
+        dialog.open()
 
     def set_time(self, ref: EventRef, text: str) -> bool:
+        """Set the analyst's time; a text that is not a date is explained in a message."""
+        error = self._apply_time(ref, text)
+        if error is not None:
+            self.report_problem("Time not changed", error)
+        return error is None
+
+    def _apply_time(self, ref: EventRef, text: str) -> str | None:
+        """Set the time, or say why ``text`` is not a year, a month or a day."""
         try:
             date = DocumentDate.parse(text, "user")
         except ValueError as exc:
-            self.report_problem("Time not changed", str(exc))
-            return False
+            if "range" in str(exc):
+                return f"“{text}” is out of range: {str(exc).split(':')[0]}."
+            return f"“{text}” is not a year, a month or a day: use YYYY, YYYY-MM or YYYY-MM-DD."
         self.reviewer.set_time(ref, date)
-        return True
+        return None
 
     def edit_actors(self) -> None:
+        """Ask for the actors by name (entity ids are internal), among the document's names."""
         ref = self._one_selected()
         if ref is None:
             return
         analysis = self.workspace.analysis(ref.document)
-        names = [f"{e.text} ({e.id})" for e in analysis.entities]
-        current = self.workspace.event(ref).actors
-        text, ok = QInputDialog.getText(
-            self, "Set actors", "Entity ids, comma separated:\n" + ", ".join(names),
-            text=", ".join(current),
-        )
-        if ok:
-            known = {e.id for e in analysis.entities}
-            actors = tuple(a.strip() for a in text.split(",") if a.strip() in known)
-            self.reviewer.set_actors(ref, actors)
+        by_id = {e.id: e.text for e in analysis.entities}
+        names = sorted(set(by_id.values()), key=str.casefold)
+        current = ", ".join(by_id[a] for a in self.workspace.event(ref).actors if a in by_id)
+        prompt = "Actors, comma separated, from the names in this document:\n" + _short(
+            ", ".join(names), 400)
+        self._ask_text("Set actors", prompt, current,
+                       lambda text: self._set_actors(ref, text, analysis.entities))
+
+    def _set_actors(self, ref: EventRef, text: str, entities: list[Entity]) -> str | None:
+        ids: dict[str, str] = {}
+        for entity in entities:
+            ids.setdefault(entity.text.casefold(), entity.id)
+        wanted = [name.strip() for name in text.split(",") if name.strip()]
+        unknown = [name for name in wanted if name.casefold() not in ids]
+        if unknown:
+            return f"Not a name in this document: {', '.join(unknown)}."
+        self.reviewer.set_actors(ref, tuple(dict.fromkeys(ids[n.casefold()] for n in wanted)))
+        return None
 
     def edit_span(self) -> None:
         ref = self._one_selected()
@@ -441,7 +488,11 @@ class MainWindow(QMainWindow):
         if ref is None or not cursor.hasSelection() or ref.document != shown:
             self.show_status("Select the event, then the new passage in its document.")
             return
-        self.reviewer.set_span(ref, cursor.selectionStart(), cursor.selectionEnd())
+        # Qt counts UTF-16 units: past an emoji its positions run ahead of the text's, and a
+        # span past the end would make the project unsavable. Kept inside, as add_event does.
+        length = len(self.workspace.analysis(shown).document.text)
+        self.reviewer.set_span(ref, min(cursor.selectionStart(), length),
+                               min(cursor.selectionEnd(), length))
 
     def add_event_from_text(self) -> None:
         cursor = self.document_view.text.textCursor()
@@ -470,9 +521,8 @@ class MainWindow(QMainWindow):
             "document": self.document_view.document_id,
             "compare": list(self.compare_view.document_ids),
         }
-        overrides = self.workspace.entity_overrides
         return projects.Project(self.workspace.result(), self.workspace.review,
-                                overrides.to_json() if overrides else {}, view)
+                                self.workspace.entity_overrides, view)
 
     def save_project(self) -> bool:
         if self.project_path is None:
@@ -494,6 +544,9 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.report_problem("Project not saved", f"{path}: {exc.strerror or exc}")
             return False
+        except projects.ProjectError as exc:
+            self.report_problem("Project not saved", f"{path}: {exc}")
+            return False
         self.project_path = path
         self._mark_saved()
         self._remember_recent(str(path))
@@ -507,18 +560,37 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(path)
 
-    def open_project(self, path: str | Path, recovered: bool = False) -> bool:
-        """Open a project; a bad or newer file is explained and the open work stays."""
+    def open_project(self, path: str | Path, recovered: bool = False,
+                     then: Callable[[], None] | None = None) -> bool:
+        """Open a project: read and check all of it, ask about unsaved work, then replace the
+        open work in one step (and run ``then``). A bad or newer file is explained and the
+        open work stays. True when the project is open now; False when it was refused or
+        waits for the answer to the unsaved-work question."""
         try:
             loaded = projects.load(path)
-            overrides = _entity_overrides(loaded.entity_overrides)
-        except (projects.ProjectError, ValueError) as exc:
+        except projects.ProjectError as exc:
             self.report_problem("Project not opened", str(exc))
             return False
+
+        def apply() -> None:
+            self._apply_project(loaded, Path(path), recovered)
+            if then is not None:
+                then()
+
+        if not self.has_unsaved_work:
+            apply()
+            return True
+        self._ask_about_unsaved(f"Save your documents and review before opening "
+                                f"{Path(path).name}?", apply)
+        return False
+
+    def _apply_project(self, loaded: projects.Project, path: Path, recovered: bool) -> None:
+        """Replace the open work with a project that passed every check: nothing here fails."""
+        self._on_task_done = None  # a task still running worked for the old documents
         self.runner.cancel()
         self.undo_stack.clear()
-        self.workspace.set_result(loaded.result, loaded.review, overrides)
-        self.project_path = None if recovered else Path(path)
+        self.workspace.set_result(loaded.result, loaded.review, loaded.entity_overrides)
+        self.project_path = None if recovered else path
         self._restore_view(loaded.view)
         if recovered:
             self._saved = Snapshot((), (), (), None)
@@ -527,7 +599,6 @@ class MainWindow(QMainWindow):
             self._remember_recent(str(path))
         self._update_title()
         self.fit_all()
-        return True
 
     def _restore_view(self, view: dict[str, Any]) -> None:
         if view.get("document"):
@@ -549,6 +620,11 @@ class MainWindow(QMainWindow):
         return (self.workspace.snapshot() != self._saved
                 or self.workspace.review != self._saved_review)
 
+    @property
+    def has_unsaved_work(self) -> bool:
+        """Something open that closing or opening a project would lose."""
+        return self.dirty and bool(self.workspace.machine)
+
     # --- autosave and recovery ----------------------------------------------------------
 
     def autosave(self) -> Path | None:
@@ -558,30 +634,41 @@ class MainWindow(QMainWindow):
             return projects.write_recovery(self.current_project(), self.recovery_dir)
         except OSError as exc:
             self.show_status(f"Autosave failed: {exc.strerror or exc}")
-            return None
+        except projects.ProjectError as exc:
+            self.show_status(f"Autosave failed: {exc}")
+        return None
 
-    def offer_recovery(self) -> bool:
-        """After a crash, offer the autosaved work (non-blocking). True if there is some."""
+    def offer_recovery(self, files: Sequence[str] = ()) -> bool:
+        """After a crash, offer the autosaved work (non-blocking); ``files`` (named on the
+        command line) are opened whatever the answer, next to the recovered work. True if
+        there was work to recover."""
         found = projects.find_recovery(self.recovery_dir)
         if found is None:
+            if files:
+                self.open_files(list(files))
             return False
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work?",
-                          "Timeweave did not close normally last time. Recover the work that "
-                          "was autosaved?", QMessageBox.StandardButton.Yes
-                          | QMessageBox.StandardButton.Discard, self)
+        text = ("Timeweave did not close normally last time. Recover the work that was "
+                "autosaved?")
+        if files:
+            text += f"\n\nThe {len(files)} file(s) you named are opened either way."
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work?", text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+                          self)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.finished.connect(lambda result: self._on_recovery_answer(found, result))
+        box.finished.connect(lambda result: self._on_recovery_answer(found, result, files))
         self.recovery_box = box
         box.open()
         return True
 
-    def _on_recovery_answer(self, path: Path, result: int) -> None:
+    def _on_recovery_answer(self, path: Path, result: int, files: Sequence[str] = ()) -> None:
+        self.recovery_box = None
         if result == QMessageBox.StandardButton.Yes:
             if self.open_project(path, recovered=True):
                 self.show_status("Recovered the autosaved work; save it as a project.")
         else:
             projects.discard_recovery(self.recovery_dir)
-        self.recovery_box = None
+        if files:
+            self.open_files(list(files))
 
     # --- export -------------------------------------------------------------------------
 
@@ -599,7 +686,9 @@ class MainWindow(QMainWindow):
             if fmt == "pdf":
                 from gui.report import write_pdf
 
-                paint = getattr(self.timeline, "paint_into", None)
+                timeline = self.timeline
+                paint = (None if timeline is None else  # every dated event, whatever the zoom
+                         lambda painter, rect: timeline.paint_into(painter, rect, whole=True))
                 write_pdf(self.workspace, path, paint)
             elif fmt in ("png", "svg"):
                 if self.timeline is None:
@@ -609,12 +698,13 @@ class MainWindow(QMainWindow):
                 from timeweave import table
 
                 write = table.export_csv if fmt == "csv" else table.export_xlsx
-                write(path, self.workspace.analyses)
+                write(path, self.workspace.shown_analyses(), self.workspace.review)
             elif fmt == "json":
                 from timeweave import table
 
                 ws = self.workspace
-                table.export_json(path, ExtractionResult(ws.analyses, ws.links, ws.errors))
+                table.export_json(path, ExtractionResult(ws.shown_analyses(), ws.links,
+                                                         ws.errors), ws.review)
             else:
                 raise ValueError(f"no export to .{fmt}: choose csv, xlsx, json, png, svg or pdf")
         except (OSError, ValueError) as exc:
@@ -635,6 +725,7 @@ class MainWindow(QMainWindow):
         self.show_status(f"{title}.")
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                           self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names and titles are not markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -686,8 +777,8 @@ class MainWindow(QMainWindow):
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in self.recent_files():
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))
+            action.setToolTip(plain_tooltip(path))
             action.triggered.connect(lambda _=False, p=path: self.open_files([p]))
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
@@ -704,9 +795,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Unsaved work: ask (without blocking) whether to save, discard or stay. A closed
         window leaves no recovery file; one that never closed (a crash) leaves its autosave."""
-        if self.dirty and self.workspace.machine and not self._closing:
+        if self.has_unsaved_work and not self._closing:
             event.ignore()
-            self._ask_before_closing()
+            self._ask_about_unsaved("Save your documents and review before closing?",
+                                    self._close_now)
             return
         self.runner.cancel()
         self.runner.wait(5000)
@@ -714,24 +806,28 @@ class MainWindow(QMainWindow):
         projects.discard_recovery(self.recovery_dir)
         super().closeEvent(event)
 
-    def _ask_before_closing(self) -> None:
-        if self.close_box is not None:
+    def _close_now(self) -> None:
+        self._closing = True
+        self.close()
+
+    def _ask_about_unsaved(self, question: str, then: Callable[[], None]) -> None:
+        """Ask Save / Discard / Cancel about unsaved work, without blocking. ``then`` runs
+        after Discard, or after Save once the project is saved; Cancel changes nothing."""
+        if self.unsaved_box is not None:
+            self.show_status("Answer the question about unsaved work first.")
             return
         buttons = QMessageBox.StandardButton
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved work",
-                          "Save your documents and review before closing?",
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved work", question,
                           buttons.Save | buttons.Discard | buttons.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the question names a file
         box.setInformativeText("Discarded work cannot be recovered.")
         box.setDefaultButton(buttons.Save)
-        box.finished.connect(self._on_close_answer)
-        self.close_box = box
+        box.finished.connect(lambda answer: self._on_unsaved_answer(answer, then))
+        self.unsaved_box = box
         box.open()
 
-    def _on_close_answer(self, answer: int) -> None:
-        self.close_box = None
+    def _on_unsaved_answer(self, answer: int, then: Callable[[], None]) -> None:
+        self.unsaved_box = None
         buttons = QMessageBox.StandardButton
-        if answer == buttons.Cancel or (answer == buttons.Save and not self.save_project()):
-            return
-        if answer in (buttons.Save, buttons.Discard):
-            self._closing = True
-            self.close()
+        if answer == buttons.Discard or (answer == buttons.Save and self.save_project()):
+            then()

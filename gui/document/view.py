@@ -7,10 +7,11 @@ event; clicking an entity selects every event that mentions it. Never imports th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.document.pane import SourceText
+from timeweave.humanize import value_words
 from timeweave.workspace import EventRef, Workspace
 
 
@@ -30,6 +31,7 @@ class DocumentView(QWidget):
         )
         self.chooser.setMinimumContentsLength(24)
         self.info = QLabel()
+        self.info.setTextFormat(Qt.TextFormat.PlainText)  # the language comes from the file
         self.info.setObjectName("documentInfo")
         self.text = SourceText()
         top = QHBoxLayout()
@@ -81,7 +83,7 @@ class DocumentView(QWidget):
             self.info.setText("")
         else:
             doc = analysis.document
-            date = doc.date.value or "no date"
+            date = value_words(doc.date.value) if doc.date.value else "no date"
             self.info.setText(f"{(doc.language or '?').upper()} · {date} · "
                               f"{len(analysis.events)} events")
         self._mark()
