@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import palette
+from gui.plain import plain_tooltip
 from timeweave.model import DocumentAnalysis, DocumentDate, LoadError
 from timeweave.workspace import Workspace
 
@@ -57,6 +58,7 @@ class SourcesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {palette.MISSING.name()}")
         self.message.hide()
@@ -234,8 +236,9 @@ def _document_cells(index: int,
     date_item = QTableWidgetItem()
     if doc.date.value:
         date_item.setText(doc.date.value)
-        date_item.setToolTip(f"{doc.date.granularity} precision, from {doc.date.source}. "
-                             "Double-click to change: YYYY, YYYY-MM or YYYY-MM-DD.")
+        date_item.setToolTip(plain_tooltip(
+            f"{doc.date.granularity} precision, from {doc.date.source}. "
+            "Double-click to change: YYYY, YYYY-MM or YYYY-MM-DD."))
     else:
         date_item.setText(NO_DATE_TEXT)
         date_item.setForeground(QBrush(palette.MISSING))
@@ -247,9 +250,10 @@ def _document_cells(index: int,
     title = QTableWidgetItem(doc.label)
     title.setData(Qt.ItemDataRole.UserRole, doc.id)
     title.setForeground(QBrush(palette.source_colour(index)))
-    title.setToolTip(doc.path)
+    title.setToolTip(plain_tooltip(doc.path))
     lang = QTableWidgetItem(doc.language or "?")
-    lang.setToolTip(f"Language ({doc.language_source}). Double-click to change.")
+    lang.setToolTip(plain_tooltip(f"Language ({doc.language_source}). "
+                                  "Double-click to change."))
     status = "ready" if doc.date.value else "needs a date"
     if doc.date.value and doc.date.source not in ("none", "user"):
         status = f"ready · date from {doc.date.source}"
@@ -264,9 +268,9 @@ def _document_cells(index: int,
 def _error_cells(error: LoadError) -> list[tuple[QTableWidgetItem, Qt.ItemFlag]]:
     """A file that could not be opened: its name and why, in red."""
     name = QTableWidgetItem(Path(error.path).name)
-    name.setToolTip(error.path)
+    name.setToolTip(plain_tooltip(error.path))
     problem = QTableWidgetItem(f"not loaded: {error.message}")
-    problem.setToolTip(error.message)
+    problem.setToolTip(plain_tooltip(error.message))
     for item in (name, problem):
         item.setForeground(QBrush(palette.MISSING))
     return [(name, _READ_ONLY), *_blank(4), (problem, _READ_ONLY)]

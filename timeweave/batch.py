@@ -7,10 +7,10 @@ anything runs, so the result is the one ``extract`` gives. Only a bounded number
 in flight, and each finished batch goes straight into the Parquet writer
 (:class:`timeweave.dataset.DatasetWriter`), so memory does not grow with the texts.
 
-The analyses (no parses) are kept until the documents are done; the links and story events
-are then made in this process by :func:`timeweave.compare.link_stories`, whose blocking makes the
-work grow with the mentions rather than their square, so every link is the one ``extract``
-gives. Splitting that greedy, corpus-wide joining into cluster tasks is not done.
+The analyses (no parses) are kept until the documents are done; then
+:func:`timeweave.compare.link_stories` links them with the desktop's blocking, its pair scoring
+run as Dask tasks (one per chunk of blocks) and the joining into stories in the client, so every
+link is the one ``extract`` gives.
 
 Needs the ``cluster`` extra: ``pip install 'timeweave[cluster]'``.
 """
@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from distributed import Client, LocalCluster, as_completed
 
 from timeweave import compare
+from timeweave.compare.stories import BlockMap, Mention, Pairs
 from timeweave.dataset import DatasetWriter
 from timeweave.model import DocumentAnalysis
 from timeweave.parallel import BATCH_SIZE, Job, analyse_batch, default_jobs, make_jobs
@@ -77,7 +78,7 @@ def run_batch(
             kept, errors = _analyse(client, batches, writer, len(jobs), progress, cancel)
             progress(0.95, "Linking sources")
             cancel.check()
-            links, stories = compare.link_stories(kept)
+            links, stories = compare.link_stories(kept, map_blocks=_on_cluster(client))
             writer.add_links(links)
         progress(1.0, "Done")
         return BatchSummary(len(kept), errors, len(links), len(stories))
@@ -124,3 +125,14 @@ def _analyse(
 
 def _number(doc_id: str) -> int:
     return int(doc_id.lstrip("d"))
+
+
+def _on_cluster(client: Client) -> BlockMap:
+    """Score the chunks of linking blocks as Dask tasks (the joining stays in the client)."""
+
+    def map_blocks(
+        score_blocks: Callable[[list[list[Mention]]], Pairs], groups: list[list[list[Mention]]]
+    ) -> Iterable[Pairs]:
+        return client.gather(client.map(score_blocks, groups, pure=False))
+
+    return map_blocks

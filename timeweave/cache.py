@@ -95,7 +95,7 @@ class AnalysisCache:
 
     def get(self, key: str) -> DocumentAnalysis | None:
         """The stored analysis, or ``None``; a corrupt entry is removed."""
-        from timeweave.project import analysis_from_json
+        from timeweave.project import Project
 
         path = self._path(key)
         try:
@@ -103,7 +103,9 @@ class AnalysisCache:
         except OSError:
             return None
         try:
-            analysis = analysis_from_json(json.loads(zlib.decompress(raw)))
+            data = json.loads(zlib.decompress(raw))
+            # The project reader checks every field and offset: a damaged entry is refused.
+            analysis = Project.from_json({"documents": [data]}).result.documents[0]
         except Exception:  # any damage (truncated, foreign, old layout) is a miss, never a crash
             path.unlink(missing_ok=True)
             return None

@@ -31,4 +31,3 @@ def test_two_worker_cluster_equals_extract(
     assert {x["kind"] for x in expected["links"]} == {"entity", "event"}
     assert got["links"] == expected["links"]
     assert got["stories"] == expected["stories"]
-

@@ -94,7 +94,8 @@ def test_workers_exit_when_their_parent_is_killed(corpus: list[Path]) -> None:
 
     process = subprocess.Popen(
         [sys.executable, "-c", _KILLED_PARENT, *map(str, corpus * 3)],
-        stdout=subprocess.PIPE, cwd=REPO,
+        stdout=subprocess.PIPE,
+        cwd=REPO,
     )
     assert process.stdout is not None
     process.stdout.readline()  # a first document is done: the workers are running
