@@ -50,6 +50,8 @@ def _with_model(span: Span) -> Span:
         and span[-1].whitespace_
         and _MODEL.match(doc[span.end].text)
     ):
+        from spacy.tokens import Span  # at run time only here: linking never needs spaCy
+
         return Span(doc, span.start, span.end + 1, label=span.label_)
     return span
 
@@ -133,6 +135,8 @@ def _repeated(spans: list[Span]) -> list[Span]:
             ) and tuple(t.text for t in doc[i:end]) == words:
                 match = (i, end, label)
         if match:
+            from spacy.tokens import Span  # at run time only here: linking never needs spaCy
+
             found.append(Span(doc, match[0], match[1], label=match[2]))
             taken[match[0] : match[1]] = [True] * (match[1] - match[0])
             i = match[1]
