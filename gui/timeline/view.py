@@ -116,7 +116,8 @@ class TimelineView(QGraphicsView):
         self._fitted: TimeScale | None = None  # the scale fit_all chose, until the analyst moves
         self._fit_when_built = False
         self._builder = TaskRunner(self)
-        self._builder.finished.connect(self._on_built)
+        self._builder.finished.connect(self._on_built_off_thread)
+        self._stale = False  # documents were added while a layout was being built
         follow(self, [(workspace.documents_changed, self._on_documents),
                       (workspace.documents_added, self._on_added),
                       (workspace.filter_changed, self._rebuild),
@@ -170,9 +171,15 @@ class TimelineView(QGraphicsView):
         self._rebuild(fit=True)
 
     def _on_added(self, _shown: object) -> None:
-        """Documents streamed in: their lanes join; the view keeps fitting everything until
-        the analyst zooms or pans."""
-        self._rebuild(fit=self._fitted is None or self._fitted == self._scale)
+        """Documents streamed in: their lanes join (once the layout being built is done, so
+        a stream of additions shows layouts as often as they can be built, never none); the
+        view keeps fitting everything until the analyst zooms or pans."""
+        fit = self._fitted is None or self._fitted == self._scale
+        if self.layout_pending:
+            self._fit_when_built = self._fit_when_built or fit
+            self._stale = True
+        else:
+            self._rebuild(fit=fit)
 
     def _on_selection(self) -> None:
         self.set_selection(self._workspace.selection)
@@ -182,12 +189,20 @@ class TimelineView(QGraphicsView):
         here when small, else on the builder thread (the last layout shows until then)."""
         workspace = self._workspace
         self._fit_when_built = self._fit_when_built or fit
+        self._stale = False
         if sum(len(a.events) for a in workspace.analyses) < OFF_THREAD_EVENTS:
             self._builder.forget()
             self._on_built(lay_out(workspace, self._mode, progress=no_progress,
                                    cancel=CancelToken()))
         else:
             self._builder.start(lay_out, workspace.detached(), self._mode)
+
+    def _on_built_off_thread(self, built: tuple[TimelineLayout, np.ndarray]) -> None:
+        """A layout from the builder thread: shown, and the next one started if documents
+        came in meanwhile."""
+        self._on_built(built)
+        if self._stale:
+            self._rebuild()
 
     def _on_built(self, built: tuple[TimelineLayout, np.ndarray]) -> None:
         self._layout, self._status = built

@@ -165,3 +165,18 @@ def test_a_newer_layout_request_replaces_the_running_one(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: not view.layout_pending, timeout=60_000)
     qtbot.wait(200)
     assert layouts == [len(list(workspace.visible_events()))]  # the stale one never showed
+
+
+def test_documents_added_during_a_build_show_after_it(qtbot: QtBot) -> None:
+    workspace = Workspace()
+    view = TimelineView(workspace, TimelineRenderer(QWidget().font()))
+    qtbot.addWidget(view)
+    analyses = synthetic_analyses(2 * OFF_THREAD_EVENTS, 20, seed=4)
+    lanes: list[int] = []
+    view.layout_changed.connect(lambda: lanes.append(len(view.timeline_layout.lanes)))
+    workspace.add_analyses(analyses[:12])
+    assert view.layout_pending
+    workspace.add_analyses(analyses[12:16])  # while the first is built: it is not thrown away
+    workspace.add_analyses(analyses[16:])
+    qtbot.waitUntil(lambda: len(lanes) == 2 and not view.layout_pending, timeout=60_000)
+    assert lanes == [12, 20]
