@@ -350,14 +350,15 @@ class MainWindow(QMainWindow):
         before, self._before_open = self._before_open, None
         self._stream_timer.stop()
         self._streamed = []
-        if before is not None and not keep:
-            self.workspace.restore(before)
+        if before is not None:
+            self.sources.clear_pending()
+            if not keep:
+                self.workspace.restore(before)
         return before
 
     def _on_extracted(self, result: ExtractionResult) -> None:
         """Install the new documents as one undoable step; failed files are listed, not lost."""
         before = self._end_stream(keep=True) or self.workspace.snapshot()
-        self.sources.clear_pending()
         errors = (*before.errors, *result.errors)
         after = Snapshot(tuple(result.documents), tuple(result.links), errors,
                          self.workspace.entity_overrides)
