@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
             self._extract(documents)
 
     def _extract(self, documents: list[str]) -> None:
-        for path in documents:
+        for path in documents[-MAX_RECENT:]:  # only the last ones stay in the list
             self._remember_recent(path)
         self.sources.set_pending(documents)
         self._run(self._on_extracted, tasks.extract, documents, list(self.workspace.machine),

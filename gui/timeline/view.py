@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import time
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
@@ -57,9 +58,9 @@ DRAG_THRESHOLD = 4
 NOTCH_ZOOM = 2 ** 0.5  # one wheel notch
 TOOLTIP_MEMBERS = 8
 ROW_MARGIN = 12  # a revealed row stays at least this far inside the viewport
-OFF_THREAD_EVENTS = 5_000
-"""From this many events the layout is built off the GUI thread (~0.1 s of work and more);
-below, building it at once costs less than a frame's wait for the thread's result."""
+OFF_THREAD_EVENTS = 1_000
+"""From this many events the layout is built off the GUI thread (~20 ms of work and more, up to
+ten times that on a loaded machine); below, it is built at once."""
 _STATUS_CODES = {"pending": PENDING, "accepted": ACCEPTED, "rejected": REJECTED}
 
 
@@ -117,7 +118,11 @@ class TimelineView(QGraphicsView):
         self._fit_when_built = False
         self._builder = TaskRunner(self)
         self._builder.finished.connect(self._on_built_off_thread)
-        self._stale = False  # documents were added while a layout was being built
+        self._stale = False  # documents were added since the layout being shown was started
+        self._started = self._rest_until = 0.0  # perf_counter: last build started, next may
+        self._next_build = QTimer(self)
+        self._next_build.setSingleShot(True)
+        self._next_build.timeout.connect(self._build_if_stale)
         follow(self, [(workspace.documents_changed, self._on_documents),
                       (workspace.documents_added, self._on_added),
                       (workspace.filter_changed, self._rebuild),
@@ -171,15 +176,19 @@ class TimelineView(QGraphicsView):
         self._rebuild(fit=True)
 
     def _on_added(self, _shown: object) -> None:
-        """Documents streamed in: their lanes join (once the layout being built is done, so
-        a stream of additions shows layouts as often as they can be built, never none); the
+        """Documents streamed in: their lanes join at the next turn of the event loop, or, after
+        a layout built off the GUI thread, once twice its build time has passed (that thread
+        takes the GIL from this one: at most a third of the time goes to re-laying out). The
         view keeps fitting everything until the analyst zooms or pans."""
-        fit = self._fitted is None or self._fitted == self._scale
-        if self.layout_pending:
-            self._fit_when_built = self._fit_when_built or fit
-            self._stale = True
-        else:
-            self._rebuild(fit=fit)
+        self._fit_when_built = self._fit_when_built or self._fitted in (None, self._scale)
+        self._stale = True
+        if not self._next_build.isActive() and not self.layout_pending:
+            wait = self._rest_until - time.perf_counter()
+            self._next_build.start(max(int(wait * 1000), 0))
+
+    def _build_if_stale(self) -> None:
+        if self._stale and not self.layout_pending:
+            self._rebuild()
 
     def _on_selection(self) -> None:
         self.set_selection(self._workspace.selection)
@@ -195,14 +204,17 @@ class TimelineView(QGraphicsView):
             self._on_built(lay_out(workspace, self._mode, progress=no_progress,
                                    cancel=CancelToken()))
         else:
+            self._started = time.perf_counter()
             self._builder.start(lay_out, workspace.detached(), self._mode)
 
     def _on_built_off_thread(self, built: tuple[TimelineLayout, np.ndarray]) -> None:
-        """A layout from the builder thread: shown, and the next one started if documents
-        came in meanwhile."""
+        """A layout from the builder thread: shown; the next one, if documents came in
+        meanwhile, after a rest of twice this one's build time."""
+        rest = 2 * (time.perf_counter() - self._started)
+        self._rest_until = time.perf_counter() + rest
         self._on_built(built)
         if self._stale:
-            self._rebuild()
+            self._next_build.start(int(rest * 1000))
 
     def _on_built(self, built: tuple[TimelineLayout, np.ndarray]) -> None:
         self._layout, self._status = built

@@ -32,20 +32,20 @@ def test_lanes_appear_before_the_run_ends(qtbot: QtBot, tmp_path: Path) -> None:
     window = MainWindow(recovery_dir=tmp_path / "recovery")
     qtbot.addWidget(window)
     view = window.timeline.view
-    grown: list[tuple[int, int, bool]] = []  # documents, lanes, still running
+    drawn: list[tuple[int, int, bool]] = []  # documents, lanes, still running
 
-    def added(_shown: object) -> None:
-        grown.append((len(window.workspace.analyses), len(view.timeline_layout.lanes),
+    def layout_changed() -> None:
+        drawn.append((len(window.workspace.analyses), len(view.timeline_layout.lanes),
                       window.runner.busy))
 
-    window.workspace.documents_added.connect(added)
+    view.layout_changed.connect(layout_changed)
     window.open_files(paths)
     wait_idle(qtbot, window)
-    during = [(docs, lanes) for docs, lanes, busy in grown if busy]
-    assert len(during) >= 2, grown  # more than one step while the run still went on
-    assert all(docs < len(paths) for docs, _ in during[:-1])
-    assert [docs for docs, _ in during] == sorted({docs for docs, _ in during})
-    assert all(lanes == docs for docs, lanes in during)  # one lane per document at once
+    during = [(docs, lanes) for docs, lanes, busy in drawn if busy and lanes]
+    assert len(during) >= 2, drawn  # lanes drawn more than once while the run still went on
+    assert during[0][1] < len(paths)
+    assert [lanes for _, lanes in during] == sorted({lanes for _, lanes in during})
+    assert all(lanes == docs for docs, lanes in during)  # one lane per document shown
     ws = window.workspace
     assert [a.document.path for a in ws.analyses] == paths  # input order, ids d1, d2, ...
     assert [a.document.id for a in ws.analyses] == [f"d{n}" for n in range(1, 21)]
@@ -145,7 +145,7 @@ def test_a_large_timeline_is_laid_out_off_the_gui_thread(qtbot: QtBot) -> None:
         assert len(view.timeline_layout.refs) == shown
         view.viewport().repaint()
     assert not view.layout_pending
-    assert len(view.timeline_layout.refs) == len(list(workspace.visible_events())) > 5000
+    assert len(view.timeline_layout.refs) == len(list(workspace.visible_events())) > shown
     span = view.timeline_layout.span()
     assert span is not None  # fitted to the new layout when it came
     assert view.scale.start <= span[0]
@@ -171,11 +171,11 @@ def test_documents_added_during_a_build_show_after_it(qtbot: QtBot) -> None:
     workspace = Workspace()
     view = TimelineView(workspace, TimelineRenderer(QWidget().font()))
     qtbot.addWidget(view)
-    analyses = synthetic_analyses(2 * OFF_THREAD_EVENTS, 20, seed=4)
+    analyses = synthetic_analyses(10 * OFF_THREAD_EVENTS, 20, seed=4)
     lanes: list[int] = []
     view.layout_changed.connect(lambda: lanes.append(len(view.timeline_layout.lanes)))
     workspace.add_analyses(analyses[:12])
-    assert view.layout_pending
+    qtbot.waitUntil(lambda: view.layout_pending, timeout=5000)  # at the loop's next turn
     workspace.add_analyses(analyses[12:16])  # while the first is built: it is not thrown away
     workspace.add_analyses(analyses[16:])
     qtbot.waitUntil(lambda: len(lanes) == 2 and not view.layout_pending, timeout=60_000)
