@@ -9,6 +9,7 @@ has about 50 MB left, and on the seeds the key overlap already separates related
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import defaultdict
@@ -242,7 +243,8 @@ def summary(
     by_id = {a.document.id: a for a in analyses}
     entities = keyed(analyses, overrides)
     present = {(a.document.id, x.id) for a in analyses for x in (*a.events, *a.entities)}
-    links = [x for x in links if all((m.document, m.id) in present for m in x.members)]
+    links = [_present_members(x, present) for x in links]
+    links = [x for x in links if x.kind == "entity" or len(x.members) == 2]
     pairs = []
     for a, b in itertools.combinations(analyses, 2):
         ids = (a.document.id, b.document.id)
@@ -282,6 +284,13 @@ def summary(
             )
         )
     return ComparisonSummary(tuple(pairs))
+
+
+def _present_members(link: Link, present: set[tuple[str, str]]) -> Link:
+    """``link`` with only the members in the compared documents: an entity shared by a third
+    open document is still shared by the two compared ones."""
+    members = tuple(m for m in link.members if (m.document, m.id) in present)
+    return link if len(members) == len(link.members) else dataclasses.replace(link, members=members)
 
 
 def _disagreements(
