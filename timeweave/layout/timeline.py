@@ -13,6 +13,7 @@ visible width, never by the number of events.
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,12 +22,16 @@ from typing import Literal, get_args
 import numpy as np
 
 from timeweave.layout.scale import TimeScale
-from timeweave.model import Document, DocumentAnalysis, Event, TimeBasis
+from timeweave.layout.stories import stories
+from timeweave.model import Document, DocumentAnalysis, Event, Link, TimeBasis
 from timeweave.workspace import EventRef
 
 LaneMode = Literal["source", "entity"]
 
 ROW_CAP = 12  # rows a lane shows before its "+N more" expander
+FOCUS_SHARE = 0.9  # "Fit all" frames the middle 90 % of the events ...
+FOCUS_GAIN = 3.0  # ... when the full span is at least this many times wider
+FOCUS_MIN_EVENTS = 10  # with fewer events, every one counts
 NO_ACTOR = "(no actor)"
 BASES: tuple[str, ...] = get_args(TimeBasis)
 POINT_RADIUS = 5.0
@@ -168,7 +173,8 @@ class TimelineLayout:
     """
 
     def __init__(self, pairs: Iterable[tuple[DocumentAnalysis, Event]],
-                 documents: Sequence[Document], mode: LaneMode = "source") -> None:
+                 documents: Sequence[Document], mode: LaneMode = "source",
+                 links: Iterable[Link] = ()) -> None:
         self.mode: LaneMode = mode
         self.documents = tuple(documents)
         source_of = {doc.id: index for index, doc in enumerate(self.documents)}
@@ -194,6 +200,36 @@ class TimelineLayout:
                                              self.event_start[dated_index]))]
         lane_keys, lane_of_item_event = self._assign_lanes(dated_index)
         self._pack(lane_keys, lane_of_item_event)
+        self._group_stories(links)
+
+    def _group_stories(self, links: Iterable[Link]) -> None:
+        """Which events are one story told by several sources: ``event_reporters`` counts the
+        sources per event, ``story_pairs`` joins each story's dated members in source order
+        (the connectors drawn between lanes); ``link_pairs`` are every event link between
+        dated events (drawn for the selected events: related, if not the same occasion)."""
+        links = list(links)
+        related = [(self.ref_index.get(EventRef(a.document, a.id)),
+                    self.ref_index.get(EventRef(b.document, b.id)))
+                   for link in links if link.kind == "event" and len(link.members) == 2
+                   for a, b in [link.members]]
+        self.link_pairs = np.array(
+            [(a, b) for a, b in related if a is not None and b is not None
+             and not np.isnan(self.event_start[a]) and not np.isnan(self.event_start[b])],
+            dtype=np.int64).reshape(-1, 2)
+        dated = np.flatnonzero(~np.isnan(self.event_start))
+        self.stories = stories(self.refs, links, {
+            self.refs[e]: (float(self.event_start[e]), float(self.event_end[e])) for e in dated})
+        self.event_reporters = np.ones(len(self.events), dtype=np.int64)
+        joins = []
+        for story in self.stories:
+            if len(story) < 2:
+                continue
+            members = sorted((self.ref_index[ref] for ref in story),
+                             key=lambda e: int(self.event_source[e]))
+            self.event_reporters[members] = len(members)
+            dated = [e for e in members if not np.isnan(self.event_start[e])]
+            joins += list(itertools.pairwise(dated))
+        self.story_pairs = np.array(joins, dtype=np.int64).reshape(-1, 2)
 
     # -- building -------------------------------------------------------------------------
 
@@ -272,11 +308,54 @@ class TimelineLayout:
             return None
         return float(np.nanmin(self.event_start)), float(np.nanmax(self.event_end))
 
+    def focus_span(self, share: float = FOCUS_SHARE) -> tuple[float, float] | None:
+        """Where the events are: the days holding the middle ``share`` of the dated events'
+        midpoints (5th to 95th percentile), widened to their whole extents; the full
+        :meth:`span` when that is not much wider, so a few historical years mentioned in
+        passing do not squeeze everything else into a corner."""
+        span = self.span()
+        if span is None or len(self.order) < FOCUS_MIN_EVENTS:
+            return span
+        middle = (self.event_start[self.order] + self.event_end[self.order]) / 2
+        tail = (1 - share) / 2 * 100
+        low, high = np.percentile(middle, [tail, 100 - tail])
+        inside = self.order[(middle >= low) & (middle <= high)]
+        first = float(self.event_start[inside].min())
+        last = float(self.event_end[inside].max())
+        if (span[1] - span[0]) < FOCUS_GAIN * (last - first):
+            return span
+        return first, last
+
+    def outside(self, first: float, last: float) -> tuple[int, int]:
+        """How many dated events lie wholly before ``first`` and wholly after ``last``."""
+        starts, ends = self.event_start[self.order], self.event_end[self.order]
+        return int((ends <= first).sum()), int((starts >= last).sum())
+
+    def lane_neighbour(self, event: int, step: int) -> int | None:
+        """The dated event in the next lane down (``step`` > 0) or up that has any, nearest in
+        time to ``event`` (Up/Down on the timeline); ``None`` at the first or last lane."""
+        items = self.items_of([event])
+        if not len(items) or np.isnan(self.event_start[event]):
+            return None
+        lane = int(self.item_lane[items[0]])
+        middle = (self.event_start[event] + self.event_end[event]) / 2
+        lanes = range(lane + step, len(self.lanes) if step > 0 else -1, 1 if step > 0 else -1)
+        for other in lanes:
+            candidates = np.flatnonzero(self.item_lane == other)
+            if len(candidates):
+                centres = (self.item_start[candidates] + self.item_end[candidates]) / 2
+                return int(self.item_event[candidates[np.argmin(np.abs(centres - middle))]])
+        return None
+
     def items_of(self, events: Iterable[int]) -> np.ndarray:
         """Every item (lane placement) of the given event indices."""
         parts = [self._items_by_event[self._event_item_offsets[e]:self._event_item_offsets[e + 1]]
                  for e in events]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def first_items(self, events: np.ndarray) -> np.ndarray:
+        """The first item (lane placement) of each of ``events``, all of them dated."""
+        return self._items_by_event[self._event_item_offsets[events]]
 
     def neighbour(self, selected: Iterable[int], step: int) -> int | None:
         """The dated event after (``step`` > 0) or before the selection in time order."""
@@ -418,11 +497,12 @@ def undated_reason(event: Event) -> str:
 
 def build_layout(analyses: Sequence[DocumentAnalysis],
                  pairs: Iterable[tuple[DocumentAnalysis, Event]] | None = None,
-                 mode: LaneMode = "source") -> TimelineLayout:
-    """Lay out ``pairs`` (default: every event of ``analyses``) in lanes of ``mode``."""
+                 mode: LaneMode = "source", links: Iterable[Link] = ()) -> TimelineLayout:
+    """Lay out ``pairs`` (default: every event of ``analyses``) in lanes of ``mode``; event
+    ``links`` make the stories several sources tell."""
     if pairs is None:
         pairs = ((a, e) for a in analyses for e in a.events)
-    return TimelineLayout(pairs, [a.document for a in analyses], mode)
+    return TimelineLayout(pairs, [a.document for a in analyses], mode, links)
 
 
 def _first_fit(starts: list[float], ends: list[float]) -> tuple[list[int], int]:
