@@ -875,6 +875,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, name: str) -> None:
         """The analyst's choice: follow the system, or always light or dark (remembered)."""
         self.settings.setValue("theme", name)
+        self.theme_actions[name].setChecked(True)
         self.apply_theme(name)
 
     def apply_theme(self, name: str) -> None:

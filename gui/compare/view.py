@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from timeweave.compare import PairSummary
 
 
+CHOOSER_CHARS = 24
+
+
 class ConnectorStrip(QWidget):
     """Curves from each linked passage on the left to its partner on the right."""
 
@@ -126,6 +129,10 @@ class CompareView(QWidget):
         layout.addWidget(splitter, 1)
         for chooser in self.choosers:
             chooser.currentIndexChanged.connect(self.refresh)
+            # Long titles must not make the dock (and so the timeline above it) wider.
+            chooser.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            chooser.setMinimumContentsLength(CHOOSER_CHARS)
         for pane in self.panes:
             pane.event_clicked.connect(
                 lambda doc, event: workspace.select([EventRef(doc, event)])
