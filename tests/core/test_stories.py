@@ -67,7 +67,8 @@ def test_fit_all_frames_where_the_events_are_and_counts_the_rest() -> None:
     assert last - first >= 25  # the 1979 and 1985 mentions do not squeeze the 2010 month
     assert layout.span() == (D(1979, 1, 1).toordinal(), days[-1].toordinal() + 1)
     before, after = layout.outside(first, last)
-    assert before >= 2 and before + after <= 5
+    assert before >= 2
+    assert before + after <= 5
     few = build_layout([_analysis("a", [D(1979, 1, 1), D(2010, 6, 1)])])
     assert few.focus_span() == few.span()  # with a handful of events every one counts
 

@@ -77,9 +77,11 @@ def test_toolbar_words_stay_put_and_add_event_is_on_it(window: MainWindow) -> No
     window.workspace.set_result(two_sources())
     window.reviewer.set_status({EventRef("d1", "e1")}, "accepted")
     assert window.undo_action.text() != "Undo"  # the menu says what will be undone
-    assert undo.text() == "Undo" and undo.sizeHint().width() == width
+    assert undo.text() == "Undo"
+    assert undo.sizeHint().width() == width
     add = toolbar.widgetForAction(window.add_action)
-    assert add is not None and add.isVisible()
+    assert add is not None
+    assert add.isVisible()
     assert add.geometry().right() <= toolbar.width()
 
 
@@ -131,7 +133,8 @@ def test_search_selects_events_entities_and_shows_text(qtbot: QtBot, window: Mai
     assert window.search_dock.isVisibleTo(window)
     hits = panel.search("Putin")
     kinds = [h.kind for h in hits]
-    assert kinds[0] == "event" and "entity" in kinds
+    assert kinds[0] == "event"
+    assert "entity" in kinds
     panel.choose(panel.results.item(0))
     assert window.workspace.selection == {EventRef("d1", "e3")}
     entity = kinds.index("entity")
@@ -223,7 +226,7 @@ def test_dark_theme_on_screen_light_on_paper(window: MainWindow) -> None:
     finally:
         window.set_theme("light")
     assert not palette.is_dark()
-    assert palette.BACKGROUND == QColor("#ffffff")
+    assert QColor("#ffffff") == palette.BACKGROUND
 
 
 def test_layout_is_remembered_per_user_and_lanes_per_project(qtbot: QtBot, window: MainWindow,
@@ -249,7 +252,9 @@ def test_layout_is_remembered_per_user_and_lanes_per_project(qtbot: QtBot, windo
 def test_help_lists_shortcuts_and_about_gives_the_version(window: MainWindow) -> None:
     box = window.show_shortcuts()
     text = box.text()
-    assert "Ctrl+F" in text and "Up / Down" in text and "Fit all" in text
+    assert "Ctrl+F" in text
+    assert "Up / Down" in text
+    assert "Fit all" in text
     box.close()
     about = window.show_about()
     assert __version__ in about.text()
