@@ -34,6 +34,7 @@ EVENT, WHEN, COUNT = range(len(FIXED))
 SHOWN = (("All story events", 0), ("Reported by 2+ sources", 2), ("Only one source", 1))
 MARK = "●"
 REFS_ROLE = Qt.ItemDataRole.UserRole + 1
+STRETCH_UP_TO, EVENT_WIDTH = 12, 320  # sources before the event column stops stretching
 
 
 class CoverageView(QWidget):
@@ -114,7 +115,11 @@ class CoverageView(QWidget):
                 f"{analysis.document.label}\n{len(analysis.events)} events, {only[index]} "
                 "reported by no other source")
         header = table.horizontalHeader()
-        header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
+        if len(analyses) > STRETCH_UP_TO:  # many sources: the event keeps readable width
+            header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Interactive)
+            table.setColumnWidth(EVENT, EVENT_WIDTH)
+        else:
+            header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
         for column in range(WHEN, table.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         shared = sum(len(s) > 1 for s in self.stories)

@@ -353,16 +353,19 @@ class TimelineRenderer:
                         Qt.AlignmentFlag.AlignRight)
 
     def _connectors(self, painter: QPainter, rect: QRectF, frame: Frame) -> None:
-        """Dashed lines join the mentions of one story in different sources' lanes; for the
-        selected events, solid lines also join every event the core links them to."""
+        """Dashed lines join the mentions of one story in different sources' lanes (solid for
+        the selected story); dotted lines join the selected events to every event the core
+        relates them to (shared names, not necessarily the same occasion)."""
         layout = frame.layout
         selected_events = np.zeros(len(layout.events), dtype=bool)
         selected_events[layout.item_event[frame.selected]] = True
         links = layout.link_pairs[selected_events[layout.link_pairs].any(axis=1)]
+        story = selected_events[layout.story_pairs].any(axis=1)
         faint = QColor(CONNECTOR)
         faint.setAlpha(CONNECTOR_ALPHA)
-        for pairs, pen in ((layout.story_pairs, QPen(faint, 1.2, Qt.PenStyle.DashLine)),
-                           (links, QPen(CONNECTOR, 1.8))):
+        for pairs, pen in ((links, QPen(faint, 1.0, Qt.PenStyle.DotLine)),
+                           (layout.story_pairs[~story], QPen(faint, 1.2, Qt.PenStyle.DashLine)),
+                           (layout.story_pairs[story], QPen(CONNECTOR, 2.2))):
             if not len(pairs):
                 continue
             painter.setPen(pen)
