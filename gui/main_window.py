@@ -814,8 +814,10 @@ class MainWindow(QMainWindow):
         return restored
 
     def save_layout(self) -> None:
-        """Remember the arrangement for this user (per project: in the project's view)."""
-        self.settings.setValue("layout", self.layout_state())
+        """Remember the arrangement for this user (per project: in the project's view); a
+        window never shown has no arrangement of its own to remember."""
+        if self._docks_sized:
+            self.settings.setValue("layout", self.layout_state())
 
     def restore_layout(self) -> bool:
         value = self.settings.value("layout")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
 
 from gui import palette
@@ -40,6 +41,7 @@ def _dated_only() -> ExtractionResult:
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_the_timeline_takes_most_of_the_window(qtbot: QtBot, window: MainWindow,
                                                size: tuple[int, int]) -> None:
+    window.settings.remove("layout")  # the first start: no arrangement remembered
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
@@ -71,7 +73,7 @@ def test_the_undated_tray_shows_only_when_something_is_undated(qtbot: QtBot,
 def test_toolbar_words_stay_put_and_add_event_is_on_it(window: MainWindow) -> None:
     window.resize(1366, 768)
     window.show()
-    toolbar = window.findChild(type(window.addToolBar("x")), "mainToolbar")
+    toolbar = window.findChild(QToolBar, "mainToolbar")
     undo = toolbar.widgetForAction(window.undo_action)
     width = undo.sizeHint().width()
     window.workspace.set_result(two_sources())
