@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
 
 from gui import palette
 from gui.timeline.view import follow
-from timeweave.layout import describe_time, stories
-from timeweave.layout.timeline import event_bounds
+from timeweave.layout import describe_time, reporters, stories
 from timeweave.workspace import EventRef, Workspace
 
 FIXED = ("Event", "When", "Sources")
 EVENT, WHEN, COUNT = range(len(FIXED))
 SHOWN = (("All story events", 0), ("Reported by 2+ sources", 2), ("Only one source", 1))
-MARK = "●"
+MARK = "●"  # one per mention: a source may tell a story twice
 REFS_ROLE = Qt.ItemDataRole.UserRole + 1
 STRETCH_UP_TO, EVENT_WIDTH = 12, 320  # sources before the event column stops stretching
 
@@ -75,9 +74,7 @@ class CoverageView(QWidget):
         """Regroup the stories and refill the table (documents, links or review changed)."""
         analyses = self.workspace.analyses
         refs = [EventRef(a.document.id, e.id) for a in analyses for e in a.events]
-        bounds = {EventRef(a.document.id, e.id): found[:2] for a in analyses for e in a.events
-                  if (found := event_bounds(e)) is not None}
-        self.stories = stories(refs, self.workspace.links, bounds)
+        self.stories = stories(refs, self.workspace.links)
         columns = {a.document.id: index for index, a in enumerate(analyses)}
         table = self.table
         self._following = True
@@ -94,21 +91,23 @@ class CoverageView(QWidget):
             first = self.workspace.event(story[0])
             items = [QTableWidgetItem(first.text), QTableWidgetItem(describe_time(first)
                                                                     .split(" · ")[0]),
-                     QTableWidgetItem(str(len(story)))]
+                     QTableWidgetItem(str(reporters(story)))]
             items[EVENT].setToolTip(first.text)
             items[COUNT].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             for column, item in enumerate(items):
                 item.setData(REFS_ROLE, list(story))
                 table.setItem(row, column, item)
+            told: dict[str, list[EventRef]] = {}
             for ref in story:
-                source = columns[ref.document]
-                if len(story) == 1:
-                    only[source] += 1
-                mark = QTableWidgetItem(MARK)
+                told.setdefault(ref.document, []).append(ref)
+            for document, refs in told.items():
+                source = columns[document]
+                only[source] += len(told) == 1
+                mark = QTableWidgetItem(MARK * len(refs))
                 mark.setForeground(QBrush(palette.source_colour(source)))
                 mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                mark.setToolTip(self.workspace.event(ref).text)
-                mark.setData(REFS_ROLE, [ref])
+                mark.setToolTip("\n".join(self.workspace.event(r).text for r in refs))
+                mark.setData(REFS_ROLE, refs)
                 table.setItem(row, len(FIXED) + source, mark)
         for index, analysis in enumerate(analyses):
             table.horizontalHeaderItem(len(FIXED) + index).setToolTip(
@@ -122,7 +121,7 @@ class CoverageView(QWidget):
             header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
         for column in range(WHEN, table.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        shared = sum(len(s) > 1 for s in self.stories)
+        shared = sum(reporters(s) > 1 for s in self.stories)
         single = len(self.stories) - shared
         self.summary.setText(
             f"<b>{len(self.stories)}</b> story events in <b>{len(analyses)}</b> sources · "
@@ -135,7 +134,8 @@ class CoverageView(QWidget):
     def _apply_filter(self) -> None:
         wanted = SHOWN[self.shown.currentIndex()][1]
         for row, story in enumerate(self.stories):
-            hidden = (wanted == 1 and len(story) > 1) or (wanted == 2 and len(story) < 2)
+            told = reporters(story)
+            hidden = (wanted == 1 and told > 1) or (wanted == 2 and told < 2)
             self.table.setRowHidden(row, hidden)
 
     def visible_stories(self) -> list[tuple[EventRef, ...]]:

@@ -46,6 +46,7 @@ from gui.commands import Reviewer
 from gui.compare import CompareView
 from gui.coverage import CoverageView
 from gui.document import DocumentView
+from gui.entity_story import EntityStoryView
 from gui.search import SearchPanel
 from gui.sources import SourcesPanel
 from gui.workers import TaskRunner
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.document_view = DocumentView(self.workspace)
         self.compare_view = CompareView(self.workspace)
         self.coverage_view = CoverageView(self.workspace)
+        self.entity_story = EntityStoryView(self.workspace)
         self.search_panel = SearchPanel(self.workspace)
         self.timeline = self._make_timeline()
         self.events_table = self._make_events_table()
@@ -173,8 +175,11 @@ class MainWindow(QMainWindow):
         self.compare_dock = self._dock("Side by side", self.compare_view,
                                        area.BottomDockWidgetArea)
         self.coverage_dock = self._dock("Coverage", self.coverage_view, area.BottomDockWidgetArea)
+        self.entity_story_dock = self._dock("Entity story", self.entity_story,
+                                            area.BottomDockWidgetArea)
         self.search_dock = self._dock("Search", self.search_panel, area.BottomDockWidgetArea)
-        below += [self.compare_dock, self.coverage_dock, self.search_dock]
+        below += [self.compare_dock, self.coverage_dock, self.entity_story_dock,
+                  self.search_dock]
         for dock in below[1:]:
             self.tabifyDockWidget(below[0], dock)
         self.setTabPosition(area.BottomDockWidgetArea, QTabWidget.TabPosition.North)
@@ -788,7 +793,7 @@ class MainWindow(QMainWindow):
     def docks(self) -> list[QDockWidget]:
         return [self.document_dock, self.sources_dock,
                 *([self.events_dock] if self.events_table is not None else []),
-                self.compare_dock, self.coverage_dock, self.search_dock]
+                self.compare_dock, self.coverage_dock, self.entity_story_dock, self.search_dock]
 
     def layout_state(self, docks: bool = True) -> dict[str, Any]:
         """The arrangement worth keeping: the timeline's lane mode and, with ``docks``, the

@@ -191,10 +191,9 @@ class CompareView(QWidget):
         from timeweave import compare
 
         pair = [self.workspace.analysis(left), self.workspace.analysis(right)]
-        shown = {(a.document.id, e.id) for a in pair for e in a.events}
-        links = [link for link in self.workspace.links if link.kind == "entity" or all(
-            (m.document, m.id) in shown for m in link.members)]  # a rejected event drops out
-        return compare.summary(pair, links).pairs[0]
+        # The summary keeps, of each link, the members in this pair (a story told by a third
+        # source, a rejected event), so every link goes in as it is.
+        return compare.summary(pair, self.workspace.links).pairs[0]
 
     def refresh(self) -> None:
         self.summary = self._summarise()

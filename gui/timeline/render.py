@@ -353,26 +353,24 @@ class TimelineRenderer:
                         Qt.AlignmentFlag.AlignRight)
 
     def _connectors(self, painter: QPainter, rect: QRectF, frame: Frame) -> None:
-        """Dashed lines join the mentions of one story in different sources' lanes (solid for
-        the selected story); dotted lines join the selected events to every event the core
-        relates them to (shared names, not necessarily the same occasion)."""
+        """Lines join the mentions of one story across the sources' lanes: dashed and faint,
+        solid for the story of a selected event."""
         layout = frame.layout
+        pairs = layout.story_pairs
+        if not len(pairs):
+            return
         selected_events = np.zeros(len(layout.events), dtype=bool)
         selected_events[layout.item_event[frame.selected]] = True
-        links = layout.link_pairs[selected_events[layout.link_pairs].any(axis=1)]
-        story = selected_events[layout.story_pairs].any(axis=1)
+        story = selected_events[pairs].any(axis=1)
         faint = QColor(CONNECTOR)
         faint.setAlpha(CONNECTOR_ALPHA)
-        for pairs, pen in ((links, QPen(faint, 1.0, Qt.PenStyle.DotLine)),
-                           (layout.story_pairs[~story], QPen(faint, 1.2, Qt.PenStyle.DashLine)),
-                           (layout.story_pairs[story], QPen(CONNECTOR, 2.2))):
-            if not len(pairs):
-                continue
+        x, y = self._ends(rect, frame, pairs)
+        inside = ((np.maximum(x[:, 0], x[:, 1]) >= rect.left())
+                  & (np.minimum(x[:, 0], x[:, 1]) <= rect.right()))
+        for chosen, pen in ((~story, QPen(faint, 1.2, Qt.PenStyle.DashLine)),
+                            (story, QPen(CONNECTOR, 2.2))):
             painter.setPen(pen)
-            x, y = self._ends(rect, frame, pairs)
-            inside = ((np.maximum(x[:, 0], x[:, 1]) >= rect.left())
-                      & (np.minimum(x[:, 0], x[:, 1]) <= rect.right()))
-            for index in np.flatnonzero(inside).tolist():
+            for index in np.flatnonzero(inside & chosen).tolist():
                 painter.drawLine(QPointF(x[index, 0], y[index, 0]),
                                  QPointF(x[index, 1], y[index, 1]))
 

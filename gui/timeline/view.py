@@ -303,10 +303,10 @@ class TimelineView(QGraphicsView):
             return ""
         ref = layout.refs[event]
         story = next(s for s in layout.stories if ref in s)
-        others = [layout.documents[int(layout.event_source[layout.ref_index[r]])].label
-                  for r in story if r != ref]
-        return (f"<br><b>Reported by {len(story)} sources</b>; also: "
-                + "; ".join(html.escape(o[:60]) for o in others[:TOOLTIP_MEMBERS]))
+        others = dict.fromkeys(layout.documents[int(layout.event_source[layout.ref_index[r]])]
+                               .label for r in story if r.document != ref.document)
+        return (f"<br><b>Reported by {layout.event_reporters[event]} sources</b>; also: "
+                + "; ".join(html.escape(o[:60]) for o in list(others)[:TOOLTIP_MEMBERS]))
 
     # -- painting ---------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from typing import Literal, get_args
 import numpy as np
 
 from timeweave.layout.scale import TimeScale
-from timeweave.layout.stories import stories
+from timeweave.layout.stories import reporters, stories
 from timeweave.model import Document, DocumentAnalysis, Event, Link, TimeBasis
 from timeweave.workspace import EventRef
 
@@ -203,22 +203,10 @@ class TimelineLayout:
         self._group_stories(links)
 
     def _group_stories(self, links: Iterable[Link]) -> None:
-        """Which events are one story told by several sources: ``event_reporters`` counts the
-        sources per event, ``story_pairs`` joins each story's dated members in source order
-        (the connectors drawn between lanes); ``link_pairs`` are every event link between
-        dated events (drawn for the selected events: related, if not the same occasion)."""
-        links = list(links)
-        related = [(self.ref_index.get(EventRef(a.document, a.id)),
-                    self.ref_index.get(EventRef(b.document, b.id)))
-                   for link in links if link.kind == "event" and len(link.members) == 2
-                   for a, b in [link.members]]
-        self.link_pairs = np.array(
-            [(a, b) for a, b in related if a is not None and b is not None
-             and not np.isnan(self.event_start[a]) and not np.isnan(self.event_start[b])],
-            dtype=np.int64).reshape(-1, 2)
-        dated = np.flatnonzero(~np.isnan(self.event_start))
-        self.stories = stories(self.refs, links, {
-            self.refs[e]: (float(self.event_start[e]), float(self.event_end[e])) for e in dated})
+        """Which events are one story: ``event_reporters`` counts the sources that tell each
+        event's story, ``story_pairs`` joins each story's dated mentions in source order (the
+        connectors drawn between lanes)."""
+        self.stories = stories(self.refs, links)
         self.event_reporters = np.ones(len(self.events), dtype=np.int64)
         joins = []
         for story in self.stories:
@@ -226,7 +214,7 @@ class TimelineLayout:
                 continue
             members = sorted((self.ref_index[ref] for ref in story),
                              key=lambda e: int(self.event_source[e]))
-            self.event_reporters[members] = len(members)
+            self.event_reporters[members] = reporters(story)
             dated = [e for e in members if not np.isnan(self.event_start[e])]
             joins += list(itertools.pairwise(dated))
         self.story_pairs = np.array(joins, dtype=np.int64).reshape(-1, 2)
