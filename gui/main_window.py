@@ -743,11 +743,11 @@ class MainWindow(QMainWindow):
         if self.timeline is not None:
             text = "Reading and analysing the documents…" if busy else None
             self.timeline.set_placeholder(text)  # type: ignore[attr-defined]
+        if busy:  # reset while hidden: a visible bar repaints the window at once
+            self.progress_bar.setValue(0)
         self.progress_bar.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.cancel_action.setEnabled(busy)
-        if busy:
-            self.progress_bar.setValue(0)
 
     def _update_title(self) -> None:
         name = self.project_path.name if self.project_path else "Untitled"
