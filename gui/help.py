@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from timeweave import __version__
 
+HELP_TEXT = "helpText"  # an action property: what the shortcut list calls it
 TIMELINE_KEYS = (
     ("Left / Right", "previous / next event in time"),
     ("Up / Down", "nearest event in the lane above / below"),
@@ -29,7 +30,8 @@ def shortcuts_html(actions: Iterable[QAction]) -> str:
     for action in actions:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys:
-            rows.append((keys, action.text().replace("&", "").rstrip("…")))
+            label = action.property(HELP_TEXT) or action.text()  # undo's text changes
+            rows.append((keys, str(label).replace("&", "").rstrip("…")))
     rows += [(f"{keys} (timeline)", what) for keys, what in TIMELINE_KEYS]
     body = "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;&nbsp;</td><td>{html.escape(w)}</td>"
                    "</tr>" for k, w in rows)

@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
                               (self.reject_action, "Reject"), (self.time_action, "Set time"),
                               (self.add_action, "Add event"), (self.search_action, "Search")):
             action.setIconText(short)  # the toolbar's fixed words; menus keep the full text
+        self.undo_action.setProperty(help_window.HELP_TEXT, "Undo the last change")
+        self.redo_action.setProperty(help_window.HELP_TEXT, "Redo what was undone")
         self.cancel_action = self._action("Cancel", self.runner.cancel, "Esc")
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
 

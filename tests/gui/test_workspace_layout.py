@@ -3,6 +3,7 @@ keyboard, theme, remembered layout, help."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -257,7 +258,37 @@ def test_help_lists_shortcuts_and_about_gives_the_version(window: MainWindow) ->
     assert "Ctrl+F" in text
     assert "Up / Down" in text
     assert "Fit all" in text
+    assert "Undo the last change" in text
     box.close()
     about = window.show_about()
     assert __version__ in about.text()
     about.close()
+
+
+def _moved(days: int) -> ExtractionResult:
+    result = _dated_only()
+    analysis = result.documents[0]
+    shift = dt.timedelta(days=days)
+    events = [dataclasses.replace(e, time=dataclasses.replace(
+        e.time, earliest=e.time.earliest + shift, latest=e.time.latest + shift))
+        for e in analysis.events]
+    return ExtractionResult([dataclasses.replace(analysis, events=events)])
+
+
+def test_refit_when_events_move_out_of_view_but_not_otherwise(qtbot: QtBot) -> None:
+    workspace = Workspace()
+    workspace.set_result(_dated_only())
+    widget = TimelineWidget(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    view = widget.view
+    view.zoom(4)
+    zoomed = view.scale
+    workspace.set_result(_dated_only())  # e.g. an accept: the same times
+    assert view.scale == zoomed
+    workspace.set_result(_moved(700))  # a publication date set: the events move away
+    first, last = view.timeline_layout.span() or (0.0, 0.0)
+    assert view.scale.start < first
+    assert last < view.scale.end
