@@ -15,22 +15,25 @@ from timeweave.workspace import EventRef
 
 
 def stories(refs: Sequence[EventRef], links: Iterable[Link]) -> list[tuple[EventRef, ...]]:
-    """Group ``refs`` into stories (every ref in exactly one, singletons included), those told
-    by most sources first, then in the order of ``refs``; members keep the order of ``refs``."""
+    """Group ``refs`` into stories (every ref in exactly one): the stories with several shown
+    mentions, those told by most sources first, then each event told once, in the order of
+    ``refs``; members keep the order of ``refs``."""
+    event_links = [link for link in links if link.kind == "event"]
+    if not event_links:  # nothing to look up: 100,000 events stay cheap
+        return [(ref,) for ref in refs]
     position = {ref: index for index, ref in enumerate(refs)}
-    story_of = list(range(len(refs)))
-    for link in links:
-        if link.kind != "event":
-            continue
-        members = sorted(position[ref] for m in link.members
-                         if (ref := EventRef(m.document, m.id)) in position)
-        for member in members[1:]:
-            story_of[member] = members[0] if story_of[member] == member else story_of[member]
-    groups: dict[int, list[EventRef]] = {}
-    for index, ref in enumerate(refs):
-        groups.setdefault(story_of[index], []).append(ref)
-    return sorted((tuple(group) for group in groups.values()),
-                  key=lambda group: (-reporters(group), position[group[0]]))
+    told: list[list[int]] = []
+    taken: set[int] = set()
+    for link in event_links:
+        members = sorted({index for m in link.members
+                          if (index := position.get(EventRef(m.document, m.id))) is not None
+                          and index not in taken})
+        if len(members) > 1:
+            told.append(members)
+            taken.update(members)
+    grouped = [tuple(refs[i] for i in members) for members in told]
+    grouped.sort(key=lambda story: (-reporters(story), position[story[0]]))
+    return grouped + [(ref,) for index, ref in enumerate(refs) if index not in taken]
 
 
 def reporters(story: Sequence[EventRef]) -> int:

@@ -211,7 +211,7 @@ class TimelineLayout:
         joins = []
         for story in self.stories:
             if len(story) < 2:
-                continue
+                break  # the stories told by several mentions come first
             members = sorted((self.ref_index[ref] for ref in story),
                              key=lambda e: int(self.event_source[e]))
             self.event_reporters[members] = reporters(story)
