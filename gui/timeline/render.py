@@ -268,7 +268,7 @@ class TimelineRenderer:
         painter.setPen(INK)
         majors = [(left + scale.x(t.day), t.label) for t in axis.major]
         for index, (x, label) in enumerate(majors):
-            following = majors[index + 1][0] if index + 1 < len(majors) else rect.right() + 1e4
+            following = majors[index + 1][0] if index + 1 < len(majors) else rect.right() + 4
             x = max(x, left)
             needed = QFontMetricsF(self.bold).horizontalAdvance(label) + 10
             if following - x - 4 >= needed:
@@ -287,6 +287,8 @@ class TimelineRenderer:
                 continue
             painter.setPen(QPen(GRID_MAJOR, 1))
             painter.drawLine(QPointF(x, rect.bottom() - 6), QPointF(x, rect.bottom()))
+            if x + 3 + self.small_metrics.horizontalAdvance(tick.label) > rect.right():
+                continue  # a label the edge would cut is left out, its tick kept
             painter.setPen(MUTED)
             painter.drawText(QRectF(x + 3, rect.top() + 24, 80, 16),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
