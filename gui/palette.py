@@ -29,6 +29,11 @@ ENTITY_TEXT = QColor()
 SELECTED_ENTITY = QColor()
 CONNECTOR = QColor()
 MISSING = QColor()
+ACCEPTED = QColor()  # the analyst checked it
+REJECTED = QColor()  # the analyst rejected it (shown only on request, greyed)
+TRIGGER = QColor()  # the words that name the event, within its selected passage
+TRIGGER_QUIET = QColor()  # ... within a passage that is not selected
+TRIGGER_TEXT = QColor()
 # The timeline's own surfaces and ink.
 BACKGROUND = QColor()
 INK = QColor()
@@ -42,14 +47,15 @@ SELECTION = QColor()
 MIXED = QColor()  # a cluster holding several sources
 
 _NAMES = ("SELECTED_PASSAGE", "PASSAGE", "TIMEX", "TIMEX_TEXT", "ENTITY", "ENTITY_TEXT",
-          "SELECTED_ENTITY", "CONNECTOR", "MISSING", "BACKGROUND", "INK", "MUTED", "GRID_MINOR",
+          "SELECTED_ENTITY", "CONNECTOR", "MISSING", "ACCEPTED", "REJECTED", "TRIGGER",
+          "TRIGGER_QUIET", "TRIGGER_TEXT", "BACKGROUND", "INK", "MUTED", "GRID_MINOR",
           "GRID_MAJOR", "LANE_ODD", "SEPARATOR", "PANEL", "SELECTION", "MIXED")
 _LIGHT = ("#ffe08a", "#eef2f7", "#a9cdfb", "#1a56a0", "#bfe3b4", "#2f6b2a", "#f7b267", "#c07a1d",
-          "#b3261e", "#ffffff", "#1F2933", "#6B7785", "#EEF0F3", "#D3D8DE", "#F8F9FB", "#E2E6EA",
-          "#F3F5F7", "#111111", "#5F6B7A")
+          "#b3261e", "#2e7d32", "#8a939c", "#f5b945", "#d3deec", "#3b2a00", "#ffffff", "#1F2933",
+          "#6B7785", "#EEF0F3", "#D3D8DE", "#F8F9FB", "#E2E6EA", "#F3F5F7", "#111111", "#5F6B7A")
 _DARK = ("#6b5a1e", "#2a3340", "#24486e", "#9cc7ff", "#2d5128", "#a8dba0", "#8a5a1c", "#e0a050",
-         "#ff8a80", "#1b1f24", "#e4e8ec", "#9aa6b2", "#262b31", "#3a424b", "#20252b", "#323940",
-         "#23282e", "#f5f5f5", "#8a96a3")
+         "#ff8a80", "#66bb6a", "#6b7785", "#8a6a1a", "#2f3d50", "#ffe9b0", "#1b1f24", "#e4e8ec",
+         "#9aa6b2", "#262b31", "#3a424b", "#20252b", "#323940", "#23282e", "#f5f5f5", "#8a96a3")
 SCHEMES = {"light": _LIGHT, "dark": _DARK}
 
 SOURCE_COLOURS = ("#2c6fbb", "#c4512b", "#3a8f4e", "#8a4fb5", "#b8860b", "#1f8a8a", "#a63d6b")

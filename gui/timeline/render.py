@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
+from gui import palette
 from gui.palette import (
     BACKGROUND,
     CONNECTOR,
@@ -42,6 +43,7 @@ from timeweave.layout.timeline import BASES, OPEN_END, OPEN_START, POINT_RADIUS,
 
 GUTTER = 150.0  # lane labels: compact, elided; the full title is in the lane's tooltip
 AXIS_HEIGHT = 44.0
+PENDING, ACCEPTED, REJECTED = 0, 1, 2  # review status codes in ``Frame.status``
 LEGEND_HEIGHT = 26.0
 BAR_HEIGHT = 13.0
 CHIP_HEIGHT = 15.0
@@ -68,6 +70,7 @@ class Frame:
     selected: np.ndarray  # boolean mask over the layout's items
     scroll: float = 0.0
     raster: bool = False  # painting pixels for the screen: cached chip images may be used
+    status: np.ndarray | None = None  # per layout event: PENDING, ACCEPTED or REJECTED
 
 
 def frame_marks(layout: TimelineLayout, scale: TimeScale, geometry: LaneGeometry,
@@ -169,9 +172,11 @@ class TimelineRenderer:
         self._axis(painter, QRectF(rect.left(), rect.top(), rect.width(), AXIS_HEIGHT), frame,
                    axis)
         if footer:
+            painter.setClipRect(rect)  # the axis clipped to itself: the legend was left out
             footer_rect = QRectF(rect.left(), bottom, rect.width(), LEGEND_HEIGHT)
             painter.fillRect(footer_rect, PANEL)
-            self.paint_legend(painter, footer_rect.adjusted(GUTTER, 0, 0, 0))
+            after_text = self.small_metrics.horizontalAdvance(footer) + 24
+            self.paint_legend(painter, footer_rect.adjusted(max(GUTTER, after_text), 0, 0, 0))
             painter.setFont(self.small)
             painter.setPen(MUTED)
             painter.drawText(footer_rect.adjusted(10, 0, -10, 0),
@@ -323,11 +328,16 @@ class TimelineRenderer:
             basis = int(layout.event_basis[event])
             text = layout.events[event][1].text
             reported = int(layout.event_reporters[event])
+            status = int(frame.status[event]) if frame.status is not None else PENDING
+            if status == REJECTED:
+                colour = QColor(palette.REJECTED)
+            elif status == ACCEPTED:  # the analyst checked it: a mark before its words
+                text = f"✓ {text}"
             if layout.item_point[item]:
                 x = left + marks.xc[mark]
                 self._point(painter, QPointF(x, y), colour, basis, bool(selected[mark]))
                 self._point_label(painter, x, y, float(room[position]),
-                                  float(room_left[position]), text, reported)
+                                  float(room_left[position]), text, reported, status)
             else:
                 bar = QRectF(left + marks.x0[mark], y - BAR_HEIGHT / 2,
                              marks.x1[mark] - marks.x0[mark], BAR_HEIGHT)
@@ -336,10 +346,11 @@ class TimelineRenderer:
                 first, last = max(bar.left(), rect.left()), min(bar.right(), rect.right())
                 if last - first >= LABEL_MIN:
                     label = f"{reported} sources · {text}" if reported > 1 else text
-                    self._label(painter, QRectF(first + 6, y - 8, last - first - 12, 16), label)
+                    self._label(painter, QRectF(first + 6, y - 8, last - first - 12, 16), label,
+                                status)
 
     def _point_label(self, painter: QPainter, x: float, y: float, right: float, left: float,
-                     text: str, reported: int) -> None:
+                     text: str, reported: int, status: int) -> None:
         """A point's label on its right, or on its left when the right edge or the next mark
         leaves too little room there (a label is never cut at the edge)."""
         if reported > 1:
@@ -347,12 +358,13 @@ class TimelineRenderer:
         space = min(right - POINT_RADIUS - 8, LABEL_MAX)
         if space >= LABEL_MIN or space >= left - POINT_RADIUS - 8:
             if space >= LABEL_MIN:
-                self._label(painter, QRectF(x + POINT_RADIUS + 4, y - 8, space, 16), text)
+                self._label(painter, QRectF(x + POINT_RADIUS + 4, y - 8, space, 16), text,
+                            status)
             return
         space = min(left - POINT_RADIUS - 8, LABEL_MAX)
         if space >= LABEL_MIN:
             self._label(painter, QRectF(x - POINT_RADIUS - 4 - space, y - 8, space, 16), text,
-                        Qt.AlignmentFlag.AlignRight)
+                        status, Qt.AlignmentFlag.AlignRight)
 
     def _connectors(self, painter: QPainter, rect: QRectF, frame: Frame) -> None:
         """Lines join the mentions of one story across the sources' lanes: dashed and faint,
@@ -413,11 +425,12 @@ class TimelineRenderer:
         painter.drawText(rect.adjusted(20, 20, -20, -20),
                          Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
-    def _label(self, painter: QPainter, box: QRectF, text: str,
+    def _label(self, painter: QPainter, box: QRectF, text: str, status: int = PENDING,
                align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
-        """An event's words beside its point or inside its bar, cut to the room there is."""
+        """An event's words beside its point or inside its bar, cut to the room there is;
+        greyed when the analyst rejected it (shown only on request)."""
         painter.setFont(self.small)
-        painter.setPen(INK)
+        painter.setPen(palette.REJECTED if status == REJECTED else INK)
         painter.drawText(box, align | Qt.AlignmentFlag.AlignVCenter,
                          self.small_metrics.elidedText(text, Qt.TextElideMode.ElideRight,
                                                        box.width()))

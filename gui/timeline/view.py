@@ -19,9 +19,12 @@ from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QResizeE
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from gui.timeline.render import (
+    ACCEPTED,
     AXIS_HEIGHT,
     CHIP_HEIGHT,
     GUTTER,
+    PENDING,
+    REJECTED,
     Frame,
     TimelineRenderer,
     expander_rect,
@@ -80,6 +83,7 @@ class TimelineView(QGraphicsView):
         self._layout = TimelineLayout([], [])
         self._geometry = LaneGeometry.of(())
         self._selected = np.zeros(0, dtype=bool)
+        self._status = np.zeros(0, dtype=np.int8)
         today = day_number(dt.date.today())
         self._scale = TimeScale.fit(today - 30, today, self._time_width())
         self._mode: LaneMode = "source"
@@ -109,6 +113,11 @@ class TimelineView(QGraphicsView):
     def selected_items(self) -> np.ndarray:
         """Boolean mask over the layout's items: those of the selected events."""
         return self._selected
+
+    @property
+    def event_status(self) -> np.ndarray:
+        """Per layout event, its review status code (``render.PENDING`` ...): drawn as marks."""
+        return self._status
 
     @property
     def lane_geometry(self) -> LaneGeometry:
@@ -143,6 +152,9 @@ class TimelineView(QGraphicsView):
         workspace = self._workspace
         self._layout = build_layout(workspace.analyses, workspace.visible_events(), self._mode,
                                     workspace.links)
+        codes = {"pending": PENDING, "accepted": ACCEPTED, "rejected": REJECTED}
+        self._status = np.array([codes[workspace.status(ref)] for ref in self._layout.refs],
+                                dtype=np.int8)
         self._regeometry()
         self.set_selection(workspace.selection, reveal=False)
         self.layout_changed.emit()
@@ -284,7 +296,10 @@ class TimelineView(QGraphicsView):
         if len(events) == 1:
             analysis, event = layout.events[events[0]]
             title = layout.documents[layout.event_source[events[0]]]
-            return (f"<b>{html.escape(event.text)}</b><br>cue: <i>{html.escape(event.cue)}</i>"
+            status = self._workspace.status(layout.refs[events[0]])
+            review = "" if status == "pending" else f"<br><b>{status}</b> in review"
+            return (f"<b>{html.escape(event.text)}</b>{review}"
+                    f"<br>cue: <i>{html.escape(event.cue)}</i>"
                     f"<br>{html.escape(describe_time(event))}"
                     f"<br><span style='color:#6B7785'>{html.escape(title.label)}</span>"
                     + self._reporters(events[0]))
@@ -319,7 +334,7 @@ class TimelineView(QGraphicsView):
             painter.restore()
             return
         frame = Frame(self._layout, self._scale, self._geometry, self.marks(), self._selected,
-                      self.verticalScrollBar().value(), raster=True)
+                      self.verticalScrollBar().value(), raster=True, status=self._status)
         self._renderer.paint(painter, QRectF(self.viewport().rect()), frame)
         painter.restore()
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeweave.model import (
@@ -143,14 +143,6 @@ def score(a: Mention, b: Mention) -> float:
     return 0.4 * overlap + 0.35 * time + 0.25 * word
 
 
-def _blocks(found: Sequence[Mention]) -> Iterable[list[Mention]]:
-    blocks: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
-    for mention in found:
-        for key in mention.keys:
-            blocks[mention.side, mention.event.category, key].append(mention)
-    return (block for block in blocks.values() if len(block) > 1)
-
-
 def _candidates(block: list[Mention]) -> Iterable[tuple[Mention, Mention]]:
     if len(block) <= _WHOLE_BLOCK:
         for i, a in enumerate(block):
@@ -165,22 +157,68 @@ def _candidates(block: list[Mention]) -> Iterable[tuple[Mention, Mention]]:
             yield a, b
 
 
-def find(
-    analyses: Sequence[DocumentAnalysis], entities: Mapping[str, list[Entity]]
-) -> list[Story]:
-    """The story events with two or more mentions; an event in none is a story of its own."""
-    found = mentions(analyses, entities)
-    partners: list[list[tuple[float, int]]] = [[] for _ in found]
-    for block in _blocks(found):
+def blocks(found: Sequence[Mention]) -> list[list[Mention]]:
+    """The mentions that share a (side, category, participant key), in groups of two or more."""
+    grouped: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
+    for mention in found:
+        for key in mention.keys:
+            grouped[mention.side, mention.event.category, key].append(mention)
+    return [block for block in grouped.values() if len(block) > 1]
+
+
+def pairs(some_blocks: Iterable[list[Mention]]) -> Pairs:
+    """``(score, mention, mention)`` for the candidate pairs of these blocks that may be one
+    event. Blocks are independent: a cluster scores them in parallel and joins the results."""
+    found = []
+    for block in some_blocks:
         for a, b in _candidates(block):
             if a.document == b.document and a.word != b.word:
                 continue  # a repeat inside one source names the event the same way
             value = score(a, b)
             if value >= SAME_EVENT:
-                _keep(partners[a.index], value, b.index)
-                _keep(partners[b.index], value, a.index)
+                found.append((value, a.index, b.index))
+    return found
+
+
+Pairs = list[tuple[float, int, int]]
+BlockMap = Callable[[Callable[[list[list[Mention]]], Pairs], list[list[list[Mention]]]],
+                    Iterable[Pairs]]
+_CHUNK = 20_000  # mentions per chunk of blocks handed to one scoring call
+
+
+def chunks(some_blocks: Sequence[list[Mention]]) -> list[list[list[Mention]]]:
+    """Blocks grouped into calls of about :data:`_CHUNK` mentions (a second or so of work)."""
+    grouped: list[list[list[Mention]]] = [[]]
+    size = 0
+    for block in some_blocks:
+        if size >= _CHUNK:
+            grouped.append([])
+            size = 0
+        grouped[-1].append(block)
+        size += len(block)
+    return [group for group in grouped if group]
+
+
+def map_locally(
+    score_blocks: Callable[[list[list[Mention]]], Pairs], groups: list[list[list[Mention]]]
+) -> Iterable[Pairs]:
+    """Score the chunks one after another, in this process."""
+    return map(score_blocks, groups)
+
+
+def join(
+    found: Sequence[Mention],
+    scored: Iterable[tuple[float, int, int]],
+    analyses: Sequence[DocumentAnalysis],
+    entities: Mapping[str, list[Entity]],
+) -> list[Story]:
+    """Stories from scored pairs: each mention's few best partners, joined best first."""
+    best: list[list[tuple[float, int]]] = [[] for _ in found]
+    for value, i, j in scored:
+        _keep(best[i], value, j)
+        _keep(best[j], value, i)
     edges = sorted(
-        {(-value, min(i, j), max(i, j)) for i, best in enumerate(partners) for value, j in best}
+        {(-value, min(i, j), max(i, j)) for i, kept in enumerate(best) for value, j in kept}
     )
     clusters = _Clusters(found)
     for _, i, j in edges:
