@@ -79,3 +79,15 @@ def test_lane_neighbour_is_nearest_in_time_in_the_next_lane_with_events() -> Non
     assert layout.lane_neighbour(index[EventRef("a", "e1")], 1) == index[EventRef("c", "e0")]
     assert layout.lane_neighbour(index[EventRef("c", "e1")], -1) == index[EventRef("a", "e0")]
     assert layout.lane_neighbour(index[EventRef("c", "e1")], 1) is None
+
+
+def test_fit_all_leaves_out_a_few_spread_historical_years() -> None:
+    """The 30 Apple articles: about 7 % of the events are mentions of 1980-2004, the rest fall
+    in 2005-2011; fitting everything squeezed the 2005-2011 events into the right third."""
+    recent = [D(2005, 1, 1) + dt.timedelta(days=25 * i) for i in range(100)]
+    history = [D(1980 + 3 * i, 6, 1) for i in range(8)]
+    layout = build_layout([_analysis("a", [*history, *recent])])
+    first, last = layout.focus_span() or (0.0, 0.0)
+    assert first >= D(2005, 1, 1).toordinal()
+    assert last == recent[-1].toordinal() + 1
+    assert layout.outside(first, last) == (8, 0)

@@ -31,8 +31,9 @@ LaneMode = Literal["source", "entity"]
 
 ROW_CAP = 12  # rows a lane shows before its "+N more" expander
 FOCUS_SHARE = 0.9  # "Fit all" frames the middle 90 % of the events ...
-FOCUS_GAIN = 3.0  # ... when the full span is at least this many times wider
+FOCUS_GAIN = 1.5  # ... when the full span is at least this much wider
 FOCUS_MIN_EVENTS = 10  # with fewer events, every one counts
+FOCUS_REACH = 0.1  # of the stretch's width, either side
 NO_ACTOR = "(no actor)"
 BASES: tuple[str, ...] = get_args(TimeBasis)
 POINT_RADIUS = 5.0
@@ -298,17 +299,23 @@ class TimelineLayout:
         return float(np.nanmin(self.event_start)), float(np.nanmax(self.event_end))
 
     def focus_span(self, share: float = FOCUS_SHARE) -> tuple[float, float] | None:
-        """Where the events are: the days holding the middle ``share`` of the dated events'
-        midpoints (5th to 95th percentile), widened to their whole extents; the full
-        :meth:`span` when that is not much wider, so a few historical years mentioned in
-        passing do not squeeze everything else into a corner."""
+        """Where the events are: the shortest stretch of days holding the midpoints of
+        ``share`` of the dated events, with the events just beside it, widened to their whole
+        extents; the full :meth:`span` when that is not much wider. A few historical years
+        mentioned in passing then do not squeeze everything else into a corner."""
         span = self.span()
         if span is None or len(self.order) < FOCUS_MIN_EVENTS:
             return span
-        middle = (self.event_start[self.order] + self.event_end[self.order]) / 2
-        tail = (1 - share) / 2 * 100
-        low, high = np.percentile(middle, [tail, 100 - tail])
-        inside = self.order[(middle >= low) & (middle <= high)]
+        middle = np.sort((self.event_start[self.order] + self.event_end[self.order]) / 2)
+        count = len(middle)
+        keep = int(np.ceil(share * count))
+        widths = middle[keep - 1:] - middle[:count - keep + 1]
+        first_index = int(np.argmin(widths))
+        low, high = middle[first_index], middle[first_index + keep - 1]
+        reach = FOCUS_REACH * (high - low)  # the next events just beside the stretch count too
+        low, high = low - reach, high + reach
+        mids = (self.event_start[self.order] + self.event_end[self.order]) / 2
+        inside = self.order[(mids >= low) & (mids <= high)]
         first = float(self.event_start[inside].min())
         last = float(self.event_end[inside].max())
         if (span[1] - span[0]) < FOCUS_GAIN * (last - first):
