@@ -19,7 +19,10 @@ from typing import Any, Literal
 
 Granularity = Literal["year", "month", "day"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-TimeBasis = Literal["timex", "document_date", "unknown", "analyst"]  # analyst: set in review
+# timex: a time expression of the event's clause; document_date: only the publication date;
+# unknown; analyst: set in review; tense: the verb's tense against the publication date (a past
+# event ends by it); reporting: the time of the event that reports it.
+TimeBasis = Literal["timex", "document_date", "unknown", "analyst", "tense", "reporting"]
 
 _LABEL_WORDS = 7
 _DATE_RE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")

@@ -168,7 +168,12 @@ def _time_relation(a: Event, b: Event) -> str:
 def score_events(
     a: Event, b: Event, entities_a: list[Entity], entities_b: list[Entity]
 ) -> tuple[float, str]:
-    """How likely two events are the same or related occasion, and why (0..1)."""
+    """How likely two events are the same or related occasion, and why (0..1).
+
+    Events of different categories (a death and the warning that reports it) are never linked.
+    """
+    if a.category != b.category:
+        return 0.0, ""
     actors_a, mentioned_a = _event_keys(a, entities_a)
     actors_b, mentioned_b = _event_keys(b, entities_b)
     shared_actors = actors_a & actors_b

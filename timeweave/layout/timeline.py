@@ -401,7 +401,9 @@ def describe_time(event: Event) -> str:
     else:
         when = f"{earliest.isoformat()} – {latest.isoformat()}"
     basis = {"timex": "from a time expression", "document_date": "from the publication date only",
-             "analyst": "set by the analyst", "unknown": "no time found"}[time.basis]
+             "analyst": "set by the analyst", "unknown": "no time found",
+             "tense": "from the tense against the publication date",
+             "reporting": "from the event that reports it"}[time.basis]
     value = f" · value {time.value}" if time.value else ""
     return f"{when}{value} · {basis}"
 

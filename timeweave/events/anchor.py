@@ -1,0 +1,58 @@
+"""When an event happened: its own clause's time expression, else its tense, else its reporter.
+
+The order is the order of evidence: "signed on 22 October" says when; "fled" in a report
+published on 20 November says only that it was over by then (``tense``: no earlier bound, the
+publication date as the later one; the present holds at publication; the future starts there);
+"the withdrawal" with neither is placed by the statement that reports it (``reporting``: no later
+than the report, or no earlier for what is planned). Nothing is ever invented: without any of
+these the time is unknown.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from timeweave.events.base import Tense
+from timeweave.events.clause import clause_tokens
+from timeweave.model import DocumentDate, EventTime, Modality, Timex
+
+_ANCHORING_TYPES = frozenset({"DATE", "TIME"})
+
+
+def clause_time(head: Token, timexes: list[Timex]) -> EventTime | None:
+    """The time expression of the clause of ``head``, nearest first."""
+    tokens = clause_tokens(head)
+    starts = {t.idx for t in tokens}
+    ends = {t.idx + len(t) for t in tokens}
+    inside = [
+        t
+        for t in timexes
+        if t.type in _ANCHORING_TYPES
+        and any(t.start <= s < t.end for s in starts)
+        and any(t.start < e <= t.end for e in ends)
+    ]
+    if not inside:
+        return None
+    best = min(inside, key=lambda t: abs(t.start - head.idx))
+    return EventTime(best.earliest, best.latest, best.value, "timex", best.id)
+
+
+def tense_time(tense: Tense, date: DocumentDate) -> EventTime | None:
+    """The days a past, present or future event can fall on, seen from the publication date."""
+    bounds = date.bounds()
+    if bounds is None or tense == "none":
+        return None
+    if tense == "past":
+        return EventTime(None, bounds[1], None, "tense")
+    if tense == "future":
+        return EventTime(bounds[0], None, None, "tense")
+    return EventTime(bounds[0], bounds[1], date.value, "tense")
+
+
+def reporter_time(reporter: EventTime, modality: Modality) -> EventTime | None:
+    """What is reported happened by the report; what is planned comes after it."""
+    if reporter.earliest is None and reporter.latest is None:
+        return None
+    if modality == "planned":
+        return EventTime(reporter.earliest, None, None, "reporting")
+    return EventTime(None, reporter.latest, None, "reporting")
