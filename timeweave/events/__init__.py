@@ -74,7 +74,7 @@ class _Builder:
         out: list[Participant] = []
         for role, index in trigger.roles:
             entity = self.entity(self.doc[index])
-            if entity is None or (role == "place") != (entity.label in _PLACE_LABELS):
+            if entity is None or (role == "place" and entity.label not in _PLACE_LABELS):
                 continue
             participant = Participant(role, entity.id)
             if participant not in out:
