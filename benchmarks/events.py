@@ -45,8 +45,13 @@ from timeweave.model import Document, DocumentDate, Event  # noqa: E402
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").iterdir())
 CLASSES = ("OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION")
-_INVERSE = {"BEFORE": "AFTER", "AFTER": "BEFORE", "INCLUDES": "IS_INCLUDED",
-            "IS_INCLUDED": "INCLUDES", "SIMULTANEOUS": "SIMULTANEOUS"}
+_INVERSE = {
+    "BEFORE": "AFTER",
+    "AFTER": "BEFORE",
+    "INCLUDES": "IS_INCLUDED",
+    "IS_INCLUDED": "INCLUDES",
+    "SIMULTANEOUS": "SIMULTANEOUS",
+}
 _TAG_ATTRS = re.compile(r"<(MAKEINSTANCE|TLINK)\b([^>]*)/?>")
 
 
@@ -127,8 +132,16 @@ def read(corpus: str, limit: int | None) -> list[GoldDoc]:
                 continue
             if relation in _INVERSE and tid in times and eiid in instance:
                 anchors.append(Anchor(instance[eiid], relation, *times[tid]))
-        docs.append(GoldDoc(corpus, path.stem, text, dct_from_value(dct_attrs.get("value")),
-                            tuple(gold), tuple(anchors)))
+        docs.append(
+            GoldDoc(
+                corpus,
+                path.stem,
+                text,
+                dct_from_value(dct_attrs.get("value")),
+                tuple(gold),
+                tuple(anchors),
+            )
+        )
     return docs
 
 
@@ -218,13 +231,17 @@ def evaluate(docs: list[GoldDoc], label: str) -> None:
     print(f"  class accuracy {100 * same_class / max(relaxed, 1):.1f} % of relaxed matches")
     for cls in CLASSES:
         tp = per_class["tp", cls]
-        print(f"  {cls:<11} gold {per_class['gold', cls]:5}  found {per_class['system', cls]:5}"
-              f"  {_prf(tp, per_class['system', cls], per_class['gold', cls])}")
+        print(
+            f"  {cls:<11} gold {per_class['gold', cls]:5}  found {per_class['system', cls]:5}"
+            f"  {_prf(tp, per_class['system', cls], per_class['gold', cls])}"
+        )
     found_links = max(anchoring["found"], 1)
-    print(f"  anchoring: {anchoring['links']} gold event-date links, {anchoring['found']} with "
-          f"the event found; placed {100 * anchoring['placed'] / found_links:.1f} %, consistent "
-          f"{100 * anchoring['consistent'] / found_links:.1f} %, tight "
-          f"{100 * anchoring['tight'] / found_links:.1f} %")
+    print(
+        f"  anchoring: {anchoring['links']} gold event-date links, {anchoring['found']} with "
+        f"the event found; placed {100 * anchoring['placed'] / found_links:.1f} %, consistent "
+        f"{100 * anchoring['consistent'] / found_links:.1f} %, tight "
+        f"{100 * anchoring['tight'] / found_links:.1f} %"
+    )
 
 
 def _cost(texts: list[str], full: bool) -> float:
@@ -249,9 +266,11 @@ def cost() -> None:
     _cost(texts[:2], full=True)  # warm the lexicons
     before = _cost(texts, full=False)
     after = _cost(texts, full=True)
-    print(f"\ncost ({len(texts)} English texts, {words} words, CPU time): reporting events only "
-          f"{before / words * 1000:.3f} s per 1,000 words; all events "
-          f"{after / words * 1000:.3f} s per 1,000 words; ratio {after / before:.2f}")
+    print(
+        f"\ncost ({len(texts)} English texts, {words} words, CPU time): reporting events only "
+        f"{before / words * 1000:.3f} s per 1,000 words; all events "
+        f"{after / words * 1000:.3f} s per 1,000 words; ratio {after / before:.2f}"
+    )
 
 
 def main() -> None:

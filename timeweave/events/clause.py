@@ -46,9 +46,11 @@ def clause_tokens(token: Token) -> list[Token]:
     inside = {t.i for t in head.subtree}
     path = {t.i for t in (token, *token.ancestors)}
     for child in head.subtree:
-        if child.i != head.i and child.dep_ in _CLAUSE_DEPS and child.i not in path:
-            if child.pos_ in {"VERB", "AUX"} or child.dep_ != "conj":
-                inside -= {t.i for t in child.subtree}
+        embedded = child.dep_ in _CLAUSE_DEPS and (
+            child.pos_ in {"VERB", "AUX"} or child.dep_ != "conj"  # "A and B" is one clause
+        )
+        if embedded and child.i != head.i and child.i not in path:
+            inside -= {t.i for t in child.subtree}
     return [doc[i] for i in sorted(inside)]
 
 

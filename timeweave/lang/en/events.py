@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import get_args
 
 from spacy.tokens import Doc, Token
 
@@ -22,9 +23,7 @@ from timeweave.events.base import CATEGORIES, Category, Mood, Tense, Trigger
 from timeweave.model import EventClass, ParticipantRole
 
 _LEXICON = Path(__file__).with_name("events.tsv")
-_CLASSES = frozenset(
-    {"OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION"}
-)
+_CLASSES = frozenset(get_args(EventClass)) - {"MODAL"}  # English has no MODAL verb class
 # Dependencies under which a verb form is a modifier, not a predication: "a Bombay-based
 # consultant", "the proposed merger", "including Marines", "compared with".
 _MODIFIER_DEPS = frozenset({"amod", "compound", "prep", "nmod", "npadvmod", "det"})
@@ -186,10 +185,9 @@ def _introduces(token: Token) -> bool:
 
 
 def _going_to(token: Token) -> bool:
-    """"going" in "is going to leave": a future auxiliary, not a movement."""
-    return (
-        token.lower_ == "going"
-        and any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children)
+    """The "going" of "is going to leave": a future auxiliary, not a movement."""
+    return token.lower_ == "going" and any(
+        c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children
     )
 
 
@@ -261,7 +259,7 @@ def _mood(token: Token, auxes: list[Token]) -> Mood:
 
 
 def _negated(token: Token) -> bool:
-    """"did not attack", "is not ready", "no attack", "never returned"."""
+    """ "did not attack", "is not ready", "no attack", "never returned"."""
     predicate = _predicate(token)
     for child in (*token.children, *predicate.children):
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
@@ -270,7 +268,7 @@ def _negated(token: Token) -> bool:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    """"Moscow and Ankara": both fill the role."""
+    """ "Moscow and Ankara": both fill the role."""
     return [token, *(c for c in token.conjuncts if c.i > token.i)]
 
 
@@ -323,11 +321,11 @@ def _embedder(token: Token, found: dict[int, int], classes: dict[int, str]) -> i
     current = token
     while current.head.i != current.i:
         head = current.head
-        if head.i in found and classes[head.i] in _EMBEDDING_CLASSES:
-            if current.dep_ in _COMPLEMENT_DEPS or (
-                current.dep_ == "dobj" and classes[head.i] == "ASPECTUAL"
-            ):
-                return found[head.i]
+        complement = current.dep_ in _COMPLEMENT_DEPS or (
+            current.dep_ == "dobj" and classes.get(head.i) == "ASPECTUAL"  # "began the attack"
+        )
+        if complement and head.i in found and classes[head.i] in _EMBEDDING_CLASSES:
+            return found[head.i]
         current = head
     return None
 
