@@ -250,6 +250,12 @@ class Event:
     reported_by: str | None = None  # the id of the reporting event that carries this one
     reports: tuple[str, ...] = ()  # for a reporting event: the ids of the events it reports
 
+    @property
+    def text_order(self) -> tuple[int, int, int]:
+        """Where the event is in its text: passage, then trigger (events of one clause share a
+        passage), the order of the JSON and of every list of events."""
+        return self.start, self.end, self.trigger[0] if self.trigger else self.start
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -138,10 +139,19 @@ def _reporting_only(units: list[tuple[Event, Token]]) -> list[Event]:
     ]
 
 
+@dataclass
+class _Draft:
+    """An event before ids, links and time: ``trigger`` is its index in the finder's list."""
+
+    event: Event
+    trigger: int | None
+    unit: bool  # a reporting unit (speaker, quotation, own time)
+
+
 def find(
     parsed: Doc, document: Document, timexes: list[Timex], entities: list[Entity]
 ) -> list[Event]:
-    """Every event of a document, ids "v1", "v2", ... in the order of their triggers.
+    """Every event of a document, ids "v1", "v2", ... in text order (:attr:`Event.text_order`).
 
     Cheap to call again with new ``timexes`` (re-anchoring): it reuses the cached parse.
     """
@@ -152,101 +162,116 @@ def find(
     triggers = finder(parsed)
     builder = _Builder(parsed, document, timexes, entities)
     unit_of_cue = {cue.i: event for event, cue in units}
-    built: list[Event] = []
-    used: set[int] = set()
-    for trigger in triggers:
-        cue = next((i for i in trigger.tokens if i in unit_of_cue and i not in used), None)
-        if cue is not None:
-            used.add(cue)
-        built.append(builder.event(trigger, unit_of_cue.get(cue) if cue is not None else None))
-    loose = [(event, cue) for event, cue in units if cue.i not in used]
-    return _link(parsed, document, timexes, triggers, built, loose)
+    drafts: list[_Draft] = []
+    for index, trigger in enumerate(triggers):
+        cue = next((i for i in trigger.tokens if i in unit_of_cue), None)
+        unit = unit_of_cue.pop(cue) if cue is not None else None
+        drafts.append(_Draft(builder.event(trigger, unit), index, unit is not None))
+    loose = [(event, cue) for event, cue in units if cue.i in unit_of_cue]
+    drafts += [_Draft(event, None, True) for event in _reporting_only(loose)]
+    drafts.sort(key=lambda draft: draft.event.text_order)
+    return _Linker(parsed, document, timexes, triggers, drafts).events()
 
 
-def _link(
-    parsed: Doc,
-    document: Document,
-    timexes: list[Timex],
-    triggers: list[Trigger],
-    built: list[Event],
-    loose: list[tuple[Event, Token]],
-) -> list[Event]:
-    """Ids in text order, the reporting links, modality and time."""
-    extra = _reporting_only(loose)
-    everything: list[tuple[Event, Trigger | None]] = [
-        *zip(built, triggers, strict=True),
-        *((event, None) for event in extra),
-    ]
-    everything.sort(key=lambda pair: (pair[0].trigger or (pair[0].start, 0))[0])
-    order = {id(event): n for n, (event, _) in enumerate(everything, 1)}
-    ids = [f"v{n}" for n in range(1, len(everything) + 1)]
-    id_of_trigger = {n: ids[order[id(event)] - 1] for n, event in enumerate(built)}
-    # Reporting units still carry the reporting finder's id; new events have none yet.
-    units = [(ids[order[id(e)] - 1], e) for e, _ in everything if e.id]
-    class_of = {ids[order[id(e)] - 1]: (t.event_class if t else "REPORTING") for e, t in everything}
-    reporters = {i for i, e in units} | {i for i, c in class_of.items() if c == "REPORTING"}
+class _Linker:
+    """Gives the drafts their ids, reporting links, modality and time."""
 
-    events: dict[str, Event] = {}
-    modality_of: dict[str, Modality] = {}
-    reported_by: dict[str, str | None] = {}
-    for event, trigger in everything:
-        event_id = ids[order[id(event)] - 1]
-        by, planned = None, False
-        if trigger is not None:
-            embedder = trigger.embedded_by
-            while embedder is not None and by is None:
-                embedder_id = id_of_trigger[embedder]
-                if embedder_id in reporters:
-                    by = embedder_id
-                elif triggers[embedder].event_class in _PLANNING_CLASSES:
-                    planned = True
-                embedder = triggers[embedder].embedded_by
-        if by is None and event.trigger:
-            by = next(
-                (
-                    i
-                    for i, unit in units
-                    if i != event_id
-                    and unit.content
-                    and unit.content[0] <= event.trigger[0] < unit.content[1]
-                ),
-                None,
+    def __init__(
+        self,
+        parsed: Doc,
+        document: Document,
+        timexes: list[Timex],
+        triggers: list[Trigger],
+        drafts: list[_Draft],
+    ) -> None:
+        self.parsed = parsed
+        self.document = document
+        self.timexes = timexes
+        self.triggers = triggers
+        self.drafts = drafts
+        self.id_of_trigger = {
+            d.trigger: f"v{n}" for n, d in enumerate(drafts, 1) if d.trigger is not None
+        }
+        self.by_id = {f"v{n}": d for n, d in enumerate(drafts, 1)}
+        self.reporters = {
+            event_id
+            for event_id, d in self.by_id.items()
+            if d.unit or d.event.event_class == "REPORTING"
+        }
+        self.reported_by: dict[str, str | None] = {}
+        self.modality: dict[str, Modality] = {}
+        self.times: dict[str, EventTime] = {}
+
+    def _reporter(self, event_id: str, draft: _Draft) -> tuple[str | None, bool]:
+        """The statement that carries an event, and whether an intention embeds it on the way.
+
+        Up the embedding chain ("said [that they will help [restore]]"), else the quotation or
+        "that" clause of a reporting unit the trigger lies in (a language with no parse).
+        """
+        planned = False
+        embedder = self.triggers[draft.trigger].embedded_by if draft.trigger is not None else None
+        while embedder is not None:
+            embedder_id = self.id_of_trigger[embedder]
+            if embedder_id in self.reporters:
+                return embedder_id, planned
+            planned = planned or self.triggers[embedder].event_class in _PLANNING_CLASSES
+            embedder = self.triggers[embedder].embedded_by
+        if draft.event.trigger is None:
+            return None, planned
+        at = draft.event.trigger[0]
+        for other_id, other in self.by_id.items():
+            content = other.event.content
+            if other.unit and other_id != event_id and content and content[0] <= at < content[1]:
+                return other_id, planned
+        return None, planned
+
+    def _time(self, event_id: str) -> EventTime:
+        """Own clause, tense, then (recursively) the reporter's time; units keep their own."""
+        if event_id in self.times:
+            return self.times[event_id]
+        self.times[event_id] = EventTime()  # a cycle of reporters ends here
+        draft = self.by_id[event_id]
+        time = draft.event.time
+        if not draft.unit and draft.trigger is not None:
+            trigger = self.triggers[draft.trigger]
+            modality = self.modality[event_id]
+            head = self.parsed[trigger.head]
+            time = (
+                anchor.clause_time(head, self.timexes)
+                or (
+                    anchor.tense_time(trigger.tense, self.document.date)
+                    if modality != "conditional"
+                    else None
+                )
+                or EventTime()
             )
-        reported_by[event_id] = by
-        modality_of[event_id] = _modality(trigger, by, planned)
-        events[event_id] = event
-
-    reports: dict[str, list[str]] = {}
-    for event_id, by in reported_by.items():
-        if by is not None:
-            reports.setdefault(by, []).append(event_id)
-    result: list[Event] = []
-    times: dict[str, EventTime] = {}
-    unit_ids = {i for i, _ in units}
-    for event, trigger in everything:
-        event_id = ids[order[id(event)] - 1]
-        times[event_id] = (
-            event.time
-            if event_id in unit_ids or trigger is None
-            else _time(parsed, document, timexes, trigger, modality_of[event_id])
-        )
-    for event_id in ids:  # reporters come first in a chain: resolve the "reporting" basis
-        event = events[event_id]
-        time = times[event_id]
-        by = reported_by[event_id]
+        by = self.reported_by[event_id]
         if time.basis == "unknown" and by is not None:
-            time = anchor.reporter_time(times[by], modality_of[event_id]) or time
-        result.append(
+            time = anchor.reporter_time(self._time(by), self.modality[event_id]) or time
+        self.times[event_id] = time
+        return time
+
+    def events(self) -> list[Event]:
+        for event_id, draft in self.by_id.items():
+            by, planned = self._reporter(event_id, draft)
+            trigger = self.triggers[draft.trigger] if draft.trigger is not None else None
+            self.reported_by[event_id] = by
+            self.modality[event_id] = _modality(trigger, by, planned)
+        reports: dict[str, list[str]] = {}
+        for event_id, by in self.reported_by.items():
+            if by is not None:
+                reports.setdefault(by, []).append(event_id)
+        return [
             dataclasses.replace(
-                event,
+                draft.event,
                 id=event_id,
-                time=time,
-                modality=modality_of[event_id],
-                reported_by=by,
+                time=self._time(event_id),
+                modality=self.modality[event_id],
+                reported_by=self.reported_by[event_id],
                 reports=tuple(reports.get(event_id, ())),
             )
-        )
-    return result
+            for event_id, draft in self.by_id.items()
+        ]
 
 
 def _modality(trigger: Trigger | None, reported_by: str | None, planned: bool) -> Modality:
@@ -259,14 +284,3 @@ def _modality(trigger: Trigger | None, reported_by: str | None, planned: bool) -
     if planned or trigger.tense == "future":
         return "planned"
     return "asserted"
-
-
-def _time(
-    parsed: Doc, document: Document, timexes: list[Timex], trigger: Trigger, modality: Modality
-) -> EventTime:
-    head = parsed[trigger.head]
-    return (
-        anchor.clause_time(head, timexes)
-        or (anchor.tense_time(trigger.tense, document.date) if modality != "conditional" else None)
-        or EventTime()
-    )
