@@ -51,17 +51,10 @@ def _finder(language: str) -> TriggerFinder | None:
 class _Builder:
     """Turns one document's triggers and reporting units into events."""
 
-    def __init__(
-        self, parsed: Doc, document: Document, timexes: list[Timex], entities: list[Entity]
-    ) -> None:
+    def __init__(self, parsed: Doc, document: Document, entities: list[Entity]) -> None:
         self.doc = parsed
         self.document = document
-        self.timexes = timexes
-        self.by_token: dict[int, Entity] = {}
-        for entity in entities:
-            span = parsed.char_span(entity.start, entity.end, alignment_mode="expand")
-            for token in span or ():
-                self.by_token[token.i] = entity
+        self.by_token = reporting.entities_by_token(parsed, entities)
 
     def entity(self, token: Token) -> Entity | None:
         """The entity written at ``token``, else one naming it ("ISIS mercenaries")."""
@@ -160,7 +153,7 @@ def find(
     if finder is None:
         return _reporting_only(units)
     triggers = finder(parsed)
-    builder = _Builder(parsed, document, timexes, entities)
+    builder = _Builder(parsed, document, entities)
     unit_of_cue = {cue.i: event for event, cue in units}
     drafts: list[_Draft] = []
     for index, trigger in enumerate(triggers):

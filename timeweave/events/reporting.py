@@ -75,6 +75,16 @@ def _units(doc: Doc) -> list[_Unit]:
     return units
 
 
+def entities_by_token(parsed: Doc, entities: list[Entity]) -> dict[int, Entity]:
+    """Token index -> the entity written there."""
+    by_token: dict[int, Entity] = {}
+    for entity in entities:
+        span = parsed.char_span(entity.start, entity.end, alignment_mode="expand")
+        for token in span or ():
+            by_token[token.i] = entity
+    return by_token
+
+
 class _Finder:
     """Walks the units of one document in order, keeping what resolution needs."""
 
@@ -86,11 +96,7 @@ class _Finder:
         self.language = parsed.lang_
         self.timexes = timexes
         self.entities = entities
-        self.by_token: dict[int, Entity] = {}
-        for entity in entities:
-            span = parsed.char_span(entity.start, entity.end, alignment_mode="expand")
-            for token in span or ():
-                self.by_token[token.i] = entity
+        self.by_token = entities_by_token(parsed, entities)
         self.roles: dict[str, Entity] = {}
         self.events: list[Event] = []
         self.cues: list[Token] = []
