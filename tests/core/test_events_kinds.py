@@ -136,6 +136,23 @@ def test_time_from_the_clause_then_tense_then_reporter_then_unknown() -> None:
     # No tense of its own: by the time of its reporter (which took Monday from its paragraph).
     assert (time["withdrawal"].basis, time["withdrawal"].earliest) == ("reporting", None)
     assert time["withdrawal"].latest == dt.date(2019, 11, 18)
+    recent = "The rebels have suffered heavy losses in recent months."
+    months = Timex(
+        "t1",
+        recent.index("recent"),
+        recent.index("."),
+        "recent months",
+        "DURATION",
+        "PXM",
+        dt.date(2019, 8, 1),
+        dt.date(2019, 11, 20),
+    )
+    suffered = _analyse(recent, [months], date="2019-11-20")[0][0]
+    assert (suffered.cue, suffered.time.basis, suffered.time.earliest) == (
+        "suffered",
+        "timex",
+        dt.date(2019, 8, 1),
+    )  # a duration placed in time places the event
     undated = _analyse("The army fled.")[0]
     assert undated[0].time.basis == "unknown"
 

@@ -19,6 +19,14 @@ from timeweave.model import DocumentDate, EventTime, Modality, Timex
 _ANCHORING_TYPES = frozenset({"DATE", "TIME"})
 
 
+def _anchors(timex: Timex) -> bool:
+    """A date or time, or a duration placed in time ("in recent months", "viimastel kuudel":
+    the months before publication); a bare length ("for three days") places nothing."""
+    if timex.type == "DURATION":
+        return timex.earliest is not None or timex.latest is not None
+    return timex.type in _ANCHORING_TYPES
+
+
 def clause_time(head: Token, timexes: list[Timex]) -> EventTime | None:
     """The time expression of the clause of ``head``, nearest first."""
     tokens = clause_tokens(head)
@@ -27,7 +35,7 @@ def clause_time(head: Token, timexes: list[Timex]) -> EventTime | None:
     inside = [
         t
         for t in timexes
-        if t.type in _ANCHORING_TYPES
+        if _anchors(t)
         and any(t.start <= s < t.end for s in starts)
         and any(t.start < e <= t.end for e in ends)
     ]
