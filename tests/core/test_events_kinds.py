@@ -153,6 +153,20 @@ def test_time_from_the_clause_then_tense_then_reporter_then_unknown() -> None:
         "timex",
         dt.date(2019, 8, 1),
     )  # a duration placed in time places the event
+    later = "The army took advantage of the withdrawal. Officials said the army could attack."
+    by_cue = {e.cue: e for e in _analyse(later, date="2019-11-20")[0]}
+    # A noun takes the tense of the past happening it is an argument of.
+    assert (by_cue["withdrawal"].time.basis, by_cue["withdrawal"].time.latest) == (
+        "tense",
+        dt.date(2019, 11, 20),
+    )
+    # What a statement says may happen comes after the statement, not before it.
+    attack = by_cue["attack"].time
+    assert (attack.basis, attack.earliest, attack.latest) == (
+        "reporting",
+        dt.date(2019, 11, 20),
+        None,
+    )
     undated = _analyse("The army fled.")[0]
     assert undated[0].time.basis == "unknown"
 

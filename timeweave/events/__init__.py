@@ -193,6 +193,7 @@ class _Linker:
         }
         self.reported_by: dict[str, str | None] = {}
         self.modality: dict[str, Modality] = {}
+        self.prospective: dict[str, bool] = {}  # planned, future or possible, whoever says it
         self.times: dict[str, EventTime] = {}
 
     def _reporter(self, event_id: str, draft: _Draft) -> tuple[str | None, bool]:
@@ -240,7 +241,7 @@ class _Linker:
             )
         by = self.reported_by[event_id]
         if time.basis == "unknown" and by is not None:
-            time = anchor.reporter_time(self._time(by), self.modality[event_id]) or time
+            time = anchor.reporter_time(self._time(by), self.prospective[event_id]) or time
         self.times[event_id] = time
         return time
 
@@ -250,6 +251,9 @@ class _Linker:
             trigger = self.triggers[draft.trigger] if draft.trigger is not None else None
             self.reported_by[event_id] = by
             self.modality[event_id] = _modality(trigger, by, planned)
+            self.prospective[event_id] = planned or (
+                trigger is not None and (trigger.tense == "future" or trigger.mood == "conditional")
+            )
         reports: dict[str, list[str]] = {}
         for event_id, by in self.reported_by.items():
             if by is not None:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from timeweave.events.base import Tense
 from timeweave.events.clause import clause_tokens
-from timeweave.model import DocumentDate, EventTime, Modality, Timex
+from timeweave.model import DocumentDate, EventTime, Timex
 
 _ANCHORING_TYPES = frozenset({"DATE", "TIME"})
 
@@ -57,10 +57,11 @@ def tense_time(tense: Tense, date: DocumentDate) -> EventTime | None:
     return EventTime(bounds[0], bounds[1], date.value, "tense")
 
 
-def reporter_time(reporter: EventTime, modality: Modality) -> EventTime | None:
-    """What is reported happened by the report; what is planned comes after it."""
+def reporter_time(reporter: EventTime, prospective: bool) -> EventTime | None:
+    """What is reported happened by the report; what is planned, future or possible (in the
+    report's words: "will help", "could help") comes after it."""
     if reporter.earliest is None and reporter.latest is None:
         return None
-    if modality == "planned":
+    if prospective:
         return EventTime(reporter.earliest, None, None, "reporting")
     return EventTime(None, reporter.latest, None, "reporting")

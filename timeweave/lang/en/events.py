@@ -32,6 +32,9 @@ _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "acl", "pc
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "appos", "attr", "agent", "npadvmod"}
 )
+_OBJECT_EMBEDDING_CLASSES = frozenset({"ASPECTUAL", "I_ACTION", "I_STATE"})
+# Edges along which a word without a tense of its own takes its happening's.
+_INHERITING_DEPS = _ARGUMENT_DEPS | {"advcl", "acl", "pcomp", "conj"}
 _EMBEDDING_CLASSES = frozenset({"REPORTING", "I_ACTION", "I_STATE", "PERCEPTION", "ASPECTUAL"})
 _CONDITIONAL = frozenset({"would", "could", "might", "may", "can", "should"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -230,19 +233,26 @@ def _tense(token: Token, auxes: list[Token]) -> Tense:
     return "present"
 
 
-def _noun_tense(token: Token, tenses: dict[int, Tense], classes: dict[int, str]) -> Tense:
-    """A past event noun: the subject or argument of a past happening ("the attack enabled",
-    "took advantage of the withdrawal"), not what a report, plan or wish is about ("warned of
-    attacks", "plans an offensive"); a noun before its verb is taken as its subject (English
-    word order), which also survives a headline's broken parse."""
+def _inherited_tense(token: Token, tenses: dict[int, Tense], classes: dict[int, str]) -> Tense:
+    """The tense of a word with none of its own (a noun, a participle, a gerund) from the
+    happening it belongs to: the subject or argument of a past event ("the attack enabled",
+    "took advantage of the withdrawal"), a participle clause of it ("fled, leaving ..."); not
+    what a report, plan or wish is about ("warned of attacks", "plans to leave"). A word
+    before its verb is taken as its subject (English word order), which also survives a
+    headline's broken parse."""
     current, subject = token, False
-    while current.dep_ in _ARGUMENT_DEPS and current.head.i != current.i:
+    while current.dep_ in _INHERITING_DEPS and current.head.i != current.i:
         subject = subject or current.dep_ in {"nsubj", "nsubjpass"}
         current = current.head
-    if current.i == token.i or tenses.get(current.i) != "past":
+        if tenses.get(current.i, "none") != "none":
+            break
+        if classes.get(current.i) in _EMBEDDING_CLASSES:
+            return "none"  # "to plan attacks": the attacks are planned, not past
+    inherited = tenses.get(current.i, "none")
+    if current.i == token.i or inherited not in {"past", "present"}:
         return "none"
     if subject or token.i < current.i or classes[current.i] not in _EMBEDDING_CLASSES:
-        return "past"
+        return inherited
     return "none"
 
 
@@ -322,7 +332,8 @@ def _embedder(token: Token, found: dict[int, int], classes: dict[int, str]) -> i
     while current.head.i != current.i:
         head = current.head
         complement = current.dep_ in _COMPLEMENT_DEPS or (
-            current.dep_ == "dobj" and classes.get(head.i) == "ASPECTUAL"  # "began the attack"
+            # "began the attack", "plan attacks", "prevent the resumption"
+            current.dep_ == "dobj" and classes.get(head.i) in _OBJECT_EMBEDDING_CLASSES
         )
         if complement and head.i in found and classes[head.i] in _EMBEDDING_CLASSES:
             return found[head.i]
@@ -344,8 +355,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for token, entry in chosen:
         auxes = _auxiliaries(token)
         tense = tenses[token.i]
-        if token.pos_ == "NOUN":
-            tense = _noun_tense(token, tenses, classes)
+        if tense == "none" and auxes == [] and token.tag_ != "VB":
+            tense = _inherited_tense(token, tenses, classes)
         triggers.append(
             Trigger(
                 tokens=(token.i,),
