@@ -242,3 +242,20 @@ def test_the_21_reporting_events_of_the_seeds_are_all_still_there(
             assert event.trigger[0] == cue.idx
             kept.append(event.cue)
     assert len(kept) == 21
+
+
+def test_estonian_statements_carry_trigger_class_category_and_speaker() -> None:
+    text = "Moskva ja Ankara leppisid kokku koostöös. Vladimir Putin ütles, et IS levib."
+    document = Document("d1", "x.txt", text, language="et")
+    parsed = nlp.parse(text, "et")
+    found = entities.find(parsed, document)
+    keys = {e.id: e.key for e in found}
+    statements = [
+        e for e in events.find(parsed, document, [], found) if e.event_class == "REPORTING"
+    ]
+    assert [(e.trigger[0], e.category) for e in statements] == [  # type: ignore[index]
+        (text.index("leppisid"), "agreement_meeting"),
+        (text.index("ütles"), "statement"),
+    ]
+    speaker = statements[1].participants[0]
+    assert (speaker.role, keys[speaker.entity]) == ("agent", "Vladimir Putin")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from timeweave.events import anchor, clause, reporting
 from timeweave.events.base import Trigger, TriggerFinder
+from timeweave.events.cues import cue_class
 from timeweave.model import (
     Document,
     Entity,
@@ -35,8 +36,6 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A role filler's head that is no name ("mercenaries") is named by its modifier ("ISIS").
 _NAMING_DEPS = frozenset({"compound", "poss", "nmod", "appos"})
 _PLANNING_CLASSES = frozenset({"I_ACTION", "I_STATE"})
-
-quotations = reporting.quotations
 
 
 def _finder(language: str) -> TriggerFinder | None:
@@ -70,10 +69,8 @@ class _Builder:
             entity = self.entity(self.doc[index])
             if entity is None or (role == "place" and entity.label not in _PLACE_LABELS):
                 continue
-            participant = Participant(role, entity.id)
-            if participant not in out:
-                out.append(participant)
-        return tuple(out)
+            out.append(Participant(role, entity.id))
+        return _unique(tuple(out))
 
     def trigger_span(self, trigger: Trigger) -> tuple[int, int]:
         first, last = self.doc[trigger.tokens[0]], self.doc[trigger.tokens[-1]]
@@ -96,6 +93,8 @@ class _Builder:
             fields["event_class"] = "REPORTING"
             if trigger.category != "agreement_meeting":
                 fields["category"] = "statement"
+            speaker = tuple(Participant("agent", a) for a in unit.actors[:1])
+            fields["participants"] = _unique(speaker + participants)
             roles = _role_ids(participants, "agent")
             actors = unit.actors + tuple(a for a in roles if a not in unit.actors)
             return dataclasses.replace(unit, actors=actors, **fields)  # type: ignore[arg-type]
@@ -107,11 +106,15 @@ class _Builder:
             start=p0,
             end=p1,
             text=text[p0:p1],
-            cue=text[start:end],
+            cue=" ".join(self.doc[i].text for i in trigger.tokens),  # "leppisid kokku"
             actors=_role_ids(participants, "agent"),
             place=places[0] if places else None,
             **fields,  # type: ignore[arg-type]
         )
+
+
+def _unique(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    return tuple(dict.fromkeys(participants))
 
 
 def _role_ids(participants: Sequence[Participant], role: ParticipantRole) -> tuple[str, ...]:
@@ -119,14 +122,18 @@ def _role_ids(participants: Sequence[Participant], role: ParticipantRole) -> tup
 
 
 def _reporting_only(units: list[tuple[Event, Token]]) -> list[Event]:
-    """Reporting units as events of their own (a language without a trigger finder)."""
+    """Reporting units as events of their own (a language without a trigger finder, or a cue
+    no trigger covers), their speaker the agent; "agreed" is an agreement."""
     return [
         dataclasses.replace(
             event,
             id=f"v{n}",
             trigger=(cue.idx, cue.idx + len(cue)),
             event_class="REPORTING",
-            category="statement",
+            category="agreement_meeting"
+            if cue_class(cue, cue.doc.lang_) == "agree"
+            else "statement",
+            participants=tuple(Participant("agent", a) for a in event.actors[:1]),
         )
         for n, (event, cue) in enumerate(units, 1)
     ]
