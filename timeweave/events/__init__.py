@@ -13,6 +13,7 @@ trigger finder keeps its reporting events only.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -186,7 +187,7 @@ class _Linker:
     ) -> None:
         self.parsed = parsed
         self.document = document
-        self.timexes = timexes
+        self.timexes = anchor.Timexes(timexes)
         self.triggers = triggers
         self.drafts = drafts
         self.id_of_trigger = {
@@ -201,6 +202,13 @@ class _Linker:
         self.reported_by: dict[str, str | None] = {}
         self.modality: dict[str, Modality] = {}
         self.prospective: dict[str, bool] = {}  # planned, future or possible, whoever says it
+        # What reporting units quote or report, by start: "..." X said; X said that ...
+        self.contents = sorted(
+            (d.event.content, event_id)
+            for event_id, d in self.by_id.items()
+            if d.unit and d.event.content
+        )
+        self.content_starts = [content[0] for content, _ in self.contents]
         self.times: dict[str, EventTime] = {}
 
     def _reporter(self, event_id: str, draft: _Draft) -> tuple[str | None, bool]:
@@ -220,10 +228,11 @@ class _Linker:
         if draft.event.trigger is None:
             return None, planned
         at = draft.event.trigger[0]
-        for other_id, other in self.by_id.items():
-            content = other.event.content
-            if other.unit and other_id != event_id and content and content[0] <= at < content[1]:
+        for content, other_id in reversed(self.contents[: bisect_right(self.content_starts, at)]):
+            if at < content[1] and other_id != event_id:
                 return other_id, planned
+            if at >= content[1]:
+                break  # contents end before this one: a quotation does not hold the next one
         return None, planned
 
     def _time(self, event_id: str) -> EventTime:

@@ -10,6 +10,8 @@ these the time is unknown.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from timeweave.events.base import Tense
@@ -27,17 +29,28 @@ def _anchors(timex: Timex) -> bool:
     return timex.type in _ANCHORING_TYPES
 
 
-def clause_time(head: Token, timexes: list[Timex]) -> EventTime | None:
+class Timexes:
+    """The document's anchoring time expressions in text order, to find a clause's by bisection
+    (a long document has thousands of events and of time expressions)."""
+
+    def __init__(self, timexes: list[Timex]) -> None:
+        self.timexes = sorted((t for t in timexes if _anchors(t)), key=lambda t: t.start)
+        self.starts = [t.start for t in self.timexes]
+
+    def between(self, start: int, end: int) -> list[Timex]:
+        """Those that begin in ``[start, end)``."""
+        return self.timexes[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def clause_time(head: Token, timexes: Timexes) -> EventTime | None:
     """The time expression of the clause of ``head``, nearest first."""
     tokens = clause_tokens(head)
     starts = {t.idx for t in tokens}
     ends = {t.idx + len(t) for t in tokens}
     inside = [
         t
-        for t in timexes
-        if _anchors(t)
-        and any(t.start <= s < t.end for s in starts)
-        and any(t.start < e <= t.end for e in ends)
+        for t in timexes.between(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        if any(t.start <= s < t.end for s in starts) and any(t.start < e <= t.end for e in ends)
     ]
     if not inside:
         return None
