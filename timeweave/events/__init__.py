@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from timeweave.events import anchor, clause, reporting
+from timeweave.events import anchor, reporting
 from timeweave.events.base import Trigger, TriggerFinder
+from timeweave.events.clause import Clauses
 from timeweave.events.cues import cue_class
 from timeweave.model import (
     Document,
@@ -51,10 +52,13 @@ def _finder(language: str) -> TriggerFinder | None:
 class _Builder:
     """Turns one document's triggers and reporting units into events."""
 
-    def __init__(self, parsed: Doc, document: Document, entities: list[Entity]) -> None:
+    def __init__(
+        self, parsed: Doc, document: Document, entities: list[Entity], clauses: Clauses
+    ) -> None:
         self.doc = parsed
         self.document = document
         self.by_token = reporting.entities_by_token(parsed, entities)
+        self.clauses = clauses
 
     def entity(self, token: Token) -> Entity | None:
         """The entity written at ``token``, else one naming it ("ISIS mercenaries")."""
@@ -100,7 +104,7 @@ class _Builder:
             actors = unit.actors + tuple(a for a in roles if a not in unit.actors)
             return dataclasses.replace(unit, actors=actors, **fields)  # type: ignore[arg-type]
         text = self.document.text
-        p0, p1 = clause.passage(self.doc[trigger.head])
+        p0, p1 = self.clauses.passage(self.doc[trigger.head])
         places = _role_ids(participants, "place")
         return Event(
             id="",
@@ -161,7 +165,8 @@ def find(
     if finder is None:
         return _reporting_only(units)
     triggers = finder(parsed)
-    builder = _Builder(parsed, document, entities)
+    clauses = Clauses(parsed)
+    builder = _Builder(parsed, document, entities, clauses)
     unit_of_cue = {cue.i: event for event, cue in units}
     drafts: list[_Draft] = []
     for index, trigger in enumerate(triggers):
@@ -171,7 +176,7 @@ def find(
     loose = [(event, cue) for event, cue in units if cue.i in unit_of_cue]
     drafts += [_Draft(event, None, True) for event in _reporting_only(loose)]
     drafts.sort(key=lambda draft: draft.event.text_order)
-    return _Linker(parsed, document, timexes, triggers, drafts).events()
+    return _Linker(parsed, document, timexes, triggers, drafts, clauses).events()
 
 
 class _Linker:
@@ -184,8 +189,10 @@ class _Linker:
         timexes: list[Timex],
         triggers: list[Trigger],
         drafts: list[_Draft],
+        clauses: Clauses,
     ) -> None:
         self.parsed = parsed
+        self.clauses = clauses
         self.document = document
         self.timexes = anchor.Timexes(timexes)
         self.triggers = triggers
@@ -247,7 +254,7 @@ class _Linker:
             modality = self.modality[event_id]
             head = self.parsed[trigger.head]
             time = (
-                anchor.clause_time(head, self.timexes)
+                anchor.clause_time(head, self.clauses, self.timexes)
                 or (
                     anchor.tense_time(trigger.tense, self.document.date)
                     if modality != "conditional"

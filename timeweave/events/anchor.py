@@ -15,7 +15,7 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from timeweave.events.base import Tense
-from timeweave.events.clause import clause_tokens
+from timeweave.events.clause import Clauses
 from timeweave.model import DocumentDate, EventTime, Timex
 
 _ANCHORING_TYPES = frozenset({"DATE", "TIME"})
@@ -42,9 +42,9 @@ class Timexes:
         return self.timexes[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-def clause_time(head: Token, timexes: Timexes) -> EventTime | None:
+def clause_time(head: Token, clauses: Clauses, timexes: Timexes) -> EventTime | None:
     """The time expression of the clause of ``head``, nearest first."""
-    tokens = clause_tokens(head)
+    tokens = clauses.tokens(head)
     starts = {t.idx for t in tokens}
     ends = {t.idx + len(t) for t in tokens}
     inside = [

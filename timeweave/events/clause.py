@@ -17,11 +17,7 @@ _CLAUSE_DEPS = frozenset(
 )
 
 
-def _parsed(doc: Doc) -> bool:
-    return doc.has_annotation("DEP")
-
-
-def clause_head(token: Token) -> Token:
+def _head(token: Token) -> Token:
     """The verb that heads the clause of ``token`` (a noun's governing verb)."""
     current = token
     while current.pos_ not in {"VERB", "AUX"} and current.head.i != current.i:
@@ -31,10 +27,47 @@ def clause_head(token: Token) -> Token:
     return current
 
 
-def clause_tokens(token: Token) -> list[Token]:
-    """The tokens of the clause ``token`` belongs to, in text order."""
-    doc = token.doc
-    if not _parsed(doc):
+def _embedded(token: Token) -> bool:
+    """Whether ``token`` heads a clause of its own below its head ("A and B" is one clause)."""
+    return token.dep_ in _CLAUSE_DEPS and (token.pos_ in {"VERB", "AUX"} or token.dep_ != "conj")
+
+
+class Clauses:
+    """The clauses of one parsed document, each computed once (triggers share clauses)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.parsed = doc.has_annotation("DEP")
+        self._tokens: dict[int, list[Token]] = {}
+
+    def tokens(self, token: Token) -> list[Token]:
+        """The tokens of the clause ``token`` belongs to, in text order."""
+        head = _head(token) if self.parsed else token
+        if head.i not in self._tokens:
+            self._tokens[head.i] = self._parsed(head) if self.parsed else self._marked(head)
+        return self._tokens[head.i]
+
+    def passage(self, token: Token) -> tuple[int, int]:
+        """``[start, end)`` characters of the clause, for the passage shown with an event."""
+        tokens = [t for t in self.tokens(token) if not t.is_space]
+        while len(tokens) > 1 and tokens[-1].is_punct:
+            tokens.pop()
+        while len(tokens) > 1 and tokens[0].is_punct:
+            tokens.pop(0)
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+    def _parsed(self, head: Token) -> list[Token]:
+        """The head's subtree without the clauses embedded in it."""
+        found, stack = [], [head]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(c for c in current.children if not _embedded(c))
+        return sorted(found, key=lambda t: t.i)
+
+    def _marked(self, token: Token) -> list[Token]:
+        """The words between the punctuation marks around ``token``, within its sentence."""
+        doc = self.doc
         start, end = token.i, token.i
         sentence = token.sent
         while start > sentence.start and doc[start - 1].text not in _CLAUSE_MARKS:
@@ -42,23 +75,3 @@ def clause_tokens(token: Token) -> list[Token]:
         while end + 1 < sentence.end and doc[end + 1].text not in _CLAUSE_MARKS:
             end += 1
         return list(doc[start : end + 1])
-    head = clause_head(token)
-    inside = {t.i for t in head.subtree}
-    path = {t.i for t in (token, *token.ancestors)}
-    for child in head.subtree:
-        embedded = child.dep_ in _CLAUSE_DEPS and (
-            child.pos_ in {"VERB", "AUX"} or child.dep_ != "conj"  # "A and B" is one clause
-        )
-        if embedded and child.i != head.i and child.i not in path:
-            inside -= {t.i for t in child.subtree}
-    return [doc[i] for i in sorted(inside)]
-
-
-def passage(token: Token) -> tuple[int, int]:
-    """``[start, end)`` characters of the clause, for the passage shown with an event."""
-    tokens = [t for t in clause_tokens(token) if not t.is_space]
-    while len(tokens) > 1 and tokens[-1].is_punct:
-        tokens.pop()
-    while len(tokens) > 1 and tokens[0].is_punct:
-        tokens.pop(0)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
