@@ -350,10 +350,11 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             chosen.append((token, entry))
     found = {token.i: index for index, (token, _) in enumerate(chosen)}
     classes = {token.i: entry.event_class or "OCCURRENCE" for token, entry in chosen}
-    tenses = {token.i: _tense(token, _auxiliaries(token)) for token, _ in chosen}
+    auxiliaries = {token.i: _auxiliaries(token) for token, _ in chosen}
+    tenses = {token.i: _tense(token, auxiliaries[token.i]) for token, _ in chosen}
     triggers = []
     for token, entry in chosen:
-        auxes = _auxiliaries(token)
+        auxes = auxiliaries[token.i]
         tense = tenses[token.i]
         if tense == "none" and auxes == [] and token.tag_ != "VB":
             tense = _inherited_tense(token, tenses, classes)
