@@ -160,7 +160,7 @@ def test_linking_compares_only_within_blocks() -> None:
         _analysis(f"d{n}", "en", [_entity("e1", f"Place{n}")], [_event("v1", "attacked", "e1")])
         for n in range(200)
     ]
-    assert list(stories._blocks(stories.mentions(docs, compare.keyed(docs)))) == []
+    assert list(stories.blocks(stories.mentions(docs, compare.keyed(docs)))) == []
 
 
 # --- entity identity ---------------------------------------------------------------------

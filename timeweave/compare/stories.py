@@ -9,9 +9,10 @@ that happened.
 Linking is blocked: two mentions are compared only when they share a block, a (side, category,
 participant key) triple, so the work grows with the mentions, not with their square. A block
 too large to compare whole (a key such as "Syria" in a thousand articles) is walked in time
-order, each mention compared with its next neighbours only. Each mention keeps its best partner
-per other source (and per own source, for repeats), and the kept pairs are joined into stories,
-best first, as long as the story stays consistent (:class:`_Clusters`).
+order, each mention compared with its next neighbours only. Each mention keeps its few best
+partners, and the kept pairs are joined into stories, best first, as long as the story stays
+consistent (:class:`_Clusters`): a source in a story names it with one word, and its precise
+times leave a common day.
 """
 
 from __future__ import annotations
@@ -29,19 +30,21 @@ from timeweave.model import (
     Entity,
     Event,
     EventTime,
+    Link,
     Story,
 )
 
 SAME_EVENT = 0.5
 _WHOLE_BLOCK = 16  # a block this small is compared pair by pair
 _NEIGHBOURS = 8  # in a larger block, each mention meets this many next in time
+_PARTNERS = 4  # the best partners a mention keeps for the joining
 _PRECISE_DAYS = 31  # a time no wider than this can disagree with another
 _NEAR_DAYS = 7  # precise times this close may be one event told with different dates
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _OPEN_LOW, _OPEN_HIGH = dt.date.min.toordinal(), dt.date.max.toordinal()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One event as linking sees it: everything identity needs, computed once."""
 
@@ -72,8 +75,9 @@ def mentions(
             ids = {*event.actors, *(p.entity for p in event.participants)}
             if event.place:
                 ids.add(event.place)
-            start, end = event.trigger or (event.start, event.end)
-            word = (doc.text[start:end] if event.trigger else event.cue).casefold()
+            # the cue is the trigger's words; a document kept without its text still has it
+            trigger = doc.text[slice(*event.trigger)] if event.trigger else ""
+            word = (event.cue or trigger).casefold()
             earliest, latest = event.time.earliest, event.time.latest
             low = earliest.toordinal() if earliest else _OPEN_LOW
             high = latest.toordinal() if latest else _OPEN_HIGH
@@ -139,14 +143,6 @@ def score(a: Mention, b: Mention) -> float:
     return 0.4 * overlap + 0.35 * time + 0.25 * word
 
 
-def _blocks(found: Sequence[Mention]) -> Iterable[list[Mention]]:
-    blocks: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
-    for mention in found:
-        for key in mention.keys:
-            blocks[mention.side, mention.event.category, key].append(mention)
-    return (block for block in blocks.values() if len(block) > 1)
-
-
 def _candidates(block: list[Mention]) -> Iterable[tuple[Mention, Mention]]:
     if len(block) <= _WHOLE_BLOCK:
         for i, a in enumerate(block):
@@ -166,21 +162,48 @@ def find(
 ) -> list[Story]:
     """The story events with two or more mentions; an event in none is a story of its own."""
     found = mentions(analyses, entities)
-    best: dict[tuple[int, str], tuple[float, int]] = {}
-    for block in _blocks(found):
+    return join(found, pairs(blocks(found)), analyses, entities)
+
+
+def blocks(found: Sequence[Mention]) -> list[list[Mention]]:
+    """The mentions that share a (side, category, participant key), in groups of two or more."""
+    grouped: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
+    for mention in found:
+        for key in mention.keys:
+            grouped[mention.side, mention.event.category, key].append(mention)
+    return [block for block in grouped.values() if len(block) > 1]
+
+
+def pairs(some_blocks: Iterable[list[Mention]]) -> list[tuple[float, int, int]]:
+    """``(score, mention, mention)`` for the candidate pairs of these blocks that may be one
+    event. Blocks are independent: a cluster scores them in parallel and joins the results."""
+    found = []
+    for block in some_blocks:
         for a, b in _candidates(block):
             if a.document == b.document and a.word != b.word:
                 continue  # a repeat inside one source names the event the same way
             value = score(a, b)
-            if value < SAME_EVENT:
-                continue
-            for one, other in ((a, b), (b, a)):
-                slot = (one.index, other.document)
-                if value > best.get(slot, (0.0, -1))[0]:
-                    best[slot] = (value, other.index)
-    edges = {(min(i, j), max(i, j)): value for (i, _), (value, j) in best.items()}
+            if value >= SAME_EVENT:
+                found.append((value, a.index, b.index))
+    return found
+
+
+def join(
+    found: Sequence[Mention],
+    scored: Iterable[tuple[float, int, int]],
+    analyses: Sequence[DocumentAnalysis],
+    entities: Mapping[str, list[Entity]],
+) -> list[Story]:
+    """Stories from scored pairs: each mention's few best partners, joined best first."""
+    best: list[list[tuple[float, int]]] = [[] for _ in found]
+    for value, i, j in scored:
+        _keep(best[i], value, j)
+        _keep(best[j], value, i)
+    edges = sorted(
+        {(-value, min(i, j), max(i, j)) for i, kept in enumerate(best) for value, j in kept}
+    )
     clusters = _Clusters(found)
-    for (i, j), _ in sorted(edges.items(), key=lambda edge: (-edge[1], edge[0])):
+    for _, i, j in edges:
         clusters.join(i, j)
     texts = {a.document.id: a for a in analyses}
     built = [_story(members, texts, entities) for members in clusters.groups()]
@@ -188,6 +211,15 @@ def find(
     return [
         Story(f"s{n}", s.category, s.claims, s.disagreements) for n, s in enumerate(built, 1)
     ]
+
+
+def _keep(best: list[tuple[float, int]], value: float, other: int) -> None:
+    """Keep a mention's few best partners (a pair met in two blocks counts once)."""
+    if (value, other) in best:
+        return
+    best.append((value, other))
+    if len(best) > _PARTNERS:
+        best.remove(min(best))
 
 
 class _Clusters:
@@ -201,13 +233,10 @@ class _Clusters:
     def __init__(self, found: Sequence[Mention]) -> None:
         self.found = found
         self.parent = list(range(len(found)))
-        self.members = {m.index: [m] for m in found}
-        self.words = {m.index: {m.document: {m.word}} for m in found}
-        self.window = {
-            m.index: (m.low - _NEAR_DAYS, m.high + _NEAR_DAYS) if m.precise
-            else (_OPEN_LOW, _OPEN_HIGH)
-            for m in found
-        }
+        # per story root, made at its first join; a lone mention is its own story
+        self.members: dict[int, list[Mention]] = {}
+        self.words: dict[int, dict[str, set[str]]] = {}
+        self.window: dict[int, tuple[int, int]] = {}
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -215,18 +244,32 @@ class _Clusters:
             i = self.parent[i]
         return i
 
+    def _state(self, root: int) -> tuple[list[Mention], dict[str, set[str]], tuple[int, int]]:
+        if root not in self.members:
+            m = self.found[root]
+            self.members[root] = [m]
+            self.words[root] = {m.document: {m.word}}
+            self.window[root] = (
+                (m.low - _NEAR_DAYS, m.high + _NEAR_DAYS) if m.precise else (_OPEN_LOW, _OPEN_HIGH)
+            )
+        return self.members[root], self.words[root], self.window[root]
+
     def join(self, i: int, j: int) -> None:
         a, b = self.root(i), self.root(j)
         if a == b:
             return
-        words_a, words_b = self.words[a], self.words[b]
-        if any(not words_a[d] & words_b[d] for d in words_a.keys() & words_b.keys()):
-            return
-        low = max(self.window[a][0], self.window[b][0])
-        high = min(self.window[a][1], self.window[b][1])
+        (members_a, words_a, window_a), (members_b, words_b, window_b) = (
+            self._state(a), self._state(b)
+        )
+        low, high = max(window_a[0], window_b[0]), min(window_a[1], window_b[1])
         if low > high:
             return
-        if len(self.members[a]) < len(self.members[b]):
+        small, large = (words_a, words_b) if len(words_a) <= len(words_b) else (words_b, words_a)
+        for document, words in small.items():
+            other = large.get(document)
+            if other is not None and not words & other:
+                return
+        if len(members_a) < len(members_b):
             a, b = b, a
         self.parent[b] = a
         self.members[a] += self.members.pop(b)
@@ -326,3 +369,26 @@ def _precise(time: EventTime) -> bool:
 
 def _day_text(time: EventTime) -> str:
     return time.value or f"{time.earliest}..{time.latest}"
+
+
+def from_links(
+    analyses: Sequence[DocumentAnalysis],
+    links: Sequence[Link],
+    entities: Mapping[str, list[Entity]],
+) -> list[Story]:
+    """The stories behind a result's event links, for the events still present (a view of a
+    reviewed workspace: a rejected mention leaves its story, a story left with one goes)."""
+    texts = {a.document.id: a for a in analyses}
+    events = {(a.document.id, e.id): e for a in analyses for e in a.events}
+    keys = {d: {e.id: e.key for e in ents} for d, ents in entities.items()}
+    found = []
+    for link in links:
+        members = [m for m in link.members if (m.document, m.id) in events]
+        if link.kind != "event" or len(members) < 2:
+            continue
+        claims = tuple(
+            claim(events[m.document, m.id], texts[m.document], keys[m.document]) for m in members
+        )
+        category = events[members[0].document, members[0].id].category
+        found.append(Story(link.key, category, claims, disagreements(claims)))
+    return found
