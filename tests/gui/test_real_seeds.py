@@ -109,9 +109,9 @@ def test_open_seeds_with_bad_files_through_the_worker(qtbot: QtBot, tmp_path: Pa
                 for row in range(window.sources.table.rowCount())]
     assert len(statuses) == 5
     assert sum(s.startswith("not loaded:") for s in statuses) == 3
-    refs = set(window.timeline.view.timeline_layout.refs)
-    assert refs == {EventRef(a.document.id, e.id) for a in ws.analyses for e in a.events}
-    assert window.events_table.model.rowCount() == sum(len(a.events) for a in ws.analyses)
+    visible = {EventRef(a.document.id, e.id) for a, e in ws.visible_events()}  # default filter
+    assert set(window.timeline.view.timeline_layout.refs) == visible
+    assert window.events_table.model.rowCount() == len(visible)
     assert window.compare_view.document_ids == (ESTONIAN, ENGLISH)
     # The 2017 and the 2019 report tell no event in common: sharing names is not sharing events.
     assert window.compare_view.linked_pairs() == []
@@ -219,7 +219,8 @@ def test_changing_dates_moves_events_and_is_undoable(qtbot: QtBot, window: MainW
 
     layout = window.timeline.view.timeline_layout
     undated_before = {layout.refs[i] for i in layout.undated}
-    english_refs = {EventRef(ENGLISH, e.id) for e in window.workspace.analysis(ENGLISH).events}
+    english_refs = {EventRef(ENGLISH, e.id) for a, e in window.workspace.visible_events()
+                    if a.document.id == ENGLISH}
     assert english_refs <= undated_before  # no date, no time
     _set_date(qtbot, window, ENGLISH, "2019-11-20")
     english = window.workspace.analysis(ENGLISH)
@@ -370,9 +371,10 @@ def test_discarding_unsaved_work_closes_and_leaves_no_recovery(
 def test_the_events_table_filters_drive_the_timeline(window: MainWindow) -> None:
     table = window.events_table
     view = window.timeline.view
-    total = sum(len(a.events) for a in window.workspace.analyses)
+    total = len(list(window.workspace.visible_events()))  # what the default filter shows
     table.source.setCurrentIndex(table.source.findData(ENGLISH))
-    assert table.model.rowCount() == len(window.workspace.analysis(ENGLISH).events)
+    assert table.model.rowCount() == len(
+        [e for a, e in window.workspace.visible_events() if a.document.id == ENGLISH])
     assert {r.document for r in view.timeline_layout.refs} == {ENGLISH}
     table.source.setCurrentIndex(0)
     table.entity.setCurrentIndex(table.entity.findData("Vladimir Putin"))

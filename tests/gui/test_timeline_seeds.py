@@ -96,9 +96,9 @@ def test_selecting_each_seed_event_scrolls_and_pans_it_into_view(
 
 def test_the_tray_lists_exactly_the_events_without_bounds_under_their_source(
         qtbot: QtBot, seeds: ExtractionResult) -> None:
-    widget, _ = _widget(qtbot, seeds, 1300, 500)
+    widget, workspace = _widget(qtbot, seeds, 1300, 500)
     model = widget.tray.model
-    unbounded = [EventRef(a.document.id, e.id) for a in seeds.documents for e in a.events
+    unbounded = [EventRef(a.document.id, e.id) for a, e in workspace.visible_events()
                  if e.time.earliest is None and e.time.latest is None]
     assert model.refs() == unbounded
     english = next(a.document for a in seeds.documents if a.document.date.value is None)
