@@ -9,7 +9,7 @@ freezes; messages about bad files are shown without blocking and never lose open
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,7 @@ from gui.commands import Reviewer
 from gui.compare import CompareView
 from gui.document import DocumentView
 from gui.entity_story import EntityStoryView
+from gui.plain import plain_tooltip
 from gui.sources import SourcesPanel
 from gui.workers import TaskRunner
 from timeweave import project as projects
@@ -59,15 +60,6 @@ DOCUMENT_FILTER = (
     "Documents (*.txt *.text *.html *.htm *.md *.markdown *.pdf *.docx);;All files (*)"
 )
 PROJECT_FILTER = f"Timeweave projects (*{projects.SUFFIX});;Extraction JSON (*.json)"
-
-
-def _entity_overrides(data: Mapping[str, Any]) -> EntityOverrides | None:
-    """A project's entity decisions; spaCy (under ``timeweave.entities``) loads only if any."""
-    if not data:
-        return None
-    from timeweave.entities.overrides import EntityOverrides
-
-    return EntityOverrides.from_json(dict(data))
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -102,10 +94,10 @@ class MainWindow(QMainWindow):
         self.messages: list[str] = []  # every message shown, newest last (for the log and tests)
         self.recovery_box: QMessageBox | None = None
         self.text_dialog: QInputDialog | None = None  # Set time / Set actors, while open
-        self._closing = False  # the analyst answered the unsaved-work question
+        self._closing = False  # the analyst answered the unsaved-work question with closing
         self._saved_review = self.workspace.review
         self._saved = self.workspace.snapshot()
-        self.close_box: QMessageBox | None = None  # the unsaved-work question, while open
+        self.unsaved_box: QMessageBox | None = None  # the unsaved-work question, while open
         self._on_task_done: Callable[[Any], None] | None = None  # what the running task feeds
 
         self.sources = SourcesPanel(self.workspace)
@@ -262,6 +254,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.status_label = QLabel("Open documents, or try the samples (File ▸ Open samples).")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages name files, titles
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setMaximumWidth(240)
@@ -304,13 +297,23 @@ class MainWindow(QMainWindow):
         self.open_files([str(p) for p in seed_paths()])
 
     def open_files(self, paths: list[str]) -> None:
-        """Analyse files in the background and add them to what is open."""
+        """Analyse files in the background and add them to what is open.
+
+        A project among them (a drop, a recent file) replaces the open work first, after the
+        unsaved-work question; the documents are then added to the project.
+        """
         project_files = [p for p in paths if p.endswith((projects.SUFFIX, ".json"))]
-        if project_files:
-            self.open_project(project_files[0])
         documents = [p for p in paths if p not in project_files]
-        if not documents:
-            return
+        if project_files:
+            if len(project_files) > 1:
+                self.show_status(f"Opening {Path(project_files[0]).name}: one project at a "
+                                 "time.")
+            self.open_project(project_files[0],
+                              then=(lambda: self._extract(documents)) if documents else None)
+        elif documents:
+            self._extract(documents)
+
+    def _extract(self, documents: list[str]) -> None:
         for path in documents:
             self._remember_recent(path)
         self.sources.set_pending(documents)
@@ -485,7 +488,11 @@ class MainWindow(QMainWindow):
         if ref is None or not cursor.hasSelection() or ref.document != shown:
             self.show_status("Select the event, then the new passage in its document.")
             return
-        self.reviewer.set_span(ref, cursor.selectionStart(), cursor.selectionEnd())
+        # Qt counts UTF-16 units: past an emoji its positions run ahead of the text's, and a
+        # span past the end would make the project unsavable. Kept inside, as add_event does.
+        length = len(self.workspace.analysis(shown).document.text)
+        self.reviewer.set_span(ref, min(cursor.selectionStart(), length),
+                               min(cursor.selectionEnd(), length))
 
     def add_event_from_text(self) -> None:
         cursor = self.document_view.text.textCursor()
@@ -514,9 +521,8 @@ class MainWindow(QMainWindow):
             "document": self.document_view.document_id,
             "compare": list(self.compare_view.document_ids),
         }
-        overrides = self.workspace.entity_overrides
         return projects.Project(self.workspace.result(), self.workspace.review,
-                                overrides.to_json() if overrides else {}, view)
+                                self.workspace.entity_overrides, view)
 
     def save_project(self) -> bool:
         if self.project_path is None:
@@ -538,6 +544,9 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.report_problem("Project not saved", f"{path}: {exc.strerror or exc}")
             return False
+        except projects.ProjectError as exc:
+            self.report_problem("Project not saved", f"{path}: {exc}")
+            return False
         self.project_path = path
         self._mark_saved()
         self._remember_recent(str(path))
@@ -551,18 +560,37 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(path)
 
-    def open_project(self, path: str | Path, recovered: bool = False) -> bool:
-        """Open a project; a bad or newer file is explained and the open work stays."""
+    def open_project(self, path: str | Path, recovered: bool = False,
+                     then: Callable[[], None] | None = None) -> bool:
+        """Open a project: read and check all of it, ask about unsaved work, then replace the
+        open work in one step (and run ``then``). A bad or newer file is explained and the
+        open work stays. True when the project is open now; False when it was refused or
+        waits for the answer to the unsaved-work question."""
         try:
             loaded = projects.load(path)
-            overrides = _entity_overrides(loaded.entity_overrides)
-        except (projects.ProjectError, ValueError) as exc:
+        except projects.ProjectError as exc:
             self.report_problem("Project not opened", str(exc))
             return False
+
+        def apply() -> None:
+            self._apply_project(loaded, Path(path), recovered)
+            if then is not None:
+                then()
+
+        if not self.has_unsaved_work:
+            apply()
+            return True
+        self._ask_about_unsaved(f"Save your documents and review before opening "
+                                f"{Path(path).name}?", apply)
+        return False
+
+    def _apply_project(self, loaded: projects.Project, path: Path, recovered: bool) -> None:
+        """Replace the open work with a project that passed every check: nothing here fails."""
+        self._on_task_done = None  # a task still running worked for the old documents
         self.runner.cancel()
         self.undo_stack.clear()
-        self.workspace.set_result(loaded.result, loaded.review, overrides)
-        self.project_path = None if recovered else Path(path)
+        self.workspace.set_result(loaded.result, loaded.review, loaded.entity_overrides)
+        self.project_path = None if recovered else path
         self._restore_view(loaded.view)
         if recovered:
             self._saved = Snapshot((), (), (), None)
@@ -571,7 +599,6 @@ class MainWindow(QMainWindow):
             self._remember_recent(str(path))
         self._update_title()
         self.fit_all()
-        return True
 
     def _restore_view(self, view: dict[str, Any]) -> None:
         if view.get("document"):
@@ -593,6 +620,11 @@ class MainWindow(QMainWindow):
         return (self.workspace.snapshot() != self._saved
                 or self.workspace.review != self._saved_review)
 
+    @property
+    def has_unsaved_work(self) -> bool:
+        """Something open that closing or opening a project would lose."""
+        return self.dirty and bool(self.workspace.machine)
+
     # --- autosave and recovery ----------------------------------------------------------
 
     def autosave(self) -> Path | None:
@@ -602,7 +634,9 @@ class MainWindow(QMainWindow):
             return projects.write_recovery(self.current_project(), self.recovery_dir)
         except OSError as exc:
             self.show_status(f"Autosave failed: {exc.strerror or exc}")
-            return None
+        except projects.ProjectError as exc:
+            self.show_status(f"Autosave failed: {exc}")
+        return None
 
     def offer_recovery(self, files: Sequence[str] = ()) -> bool:
         """After a crash, offer the autosaved work (non-blocking); ``files`` (named on the
@@ -691,6 +725,7 @@ class MainWindow(QMainWindow):
         self.show_status(f"{title}.")
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                           self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names and titles are not markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -742,8 +777,8 @@ class MainWindow(QMainWindow):
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in self.recent_files():
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))
+            action.setToolTip(plain_tooltip(path))
             action.triggered.connect(lambda _=False, p=path: self.open_files([p]))
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
@@ -760,9 +795,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Unsaved work: ask (without blocking) whether to save, discard or stay. A closed
         window leaves no recovery file; one that never closed (a crash) leaves its autosave."""
-        if self.dirty and self.workspace.machine and not self._closing:
+        if self.has_unsaved_work and not self._closing:
             event.ignore()
-            self._ask_before_closing()
+            self._ask_about_unsaved("Save your documents and review before closing?",
+                                    self._close_now)
             return
         self.runner.cancel()
         self.runner.wait(5000)
@@ -770,24 +806,28 @@ class MainWindow(QMainWindow):
         projects.discard_recovery(self.recovery_dir)
         super().closeEvent(event)
 
-    def _ask_before_closing(self) -> None:
-        if self.close_box is not None:
+    def _close_now(self) -> None:
+        self._closing = True
+        self.close()
+
+    def _ask_about_unsaved(self, question: str, then: Callable[[], None]) -> None:
+        """Ask Save / Discard / Cancel about unsaved work, without blocking. ``then`` runs
+        after Discard, or after Save once the project is saved; Cancel changes nothing."""
+        if self.unsaved_box is not None:
+            self.show_status("Answer the question about unsaved work first.")
             return
         buttons = QMessageBox.StandardButton
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved work",
-                          "Save your documents and review before closing?",
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved work", question,
                           buttons.Save | buttons.Discard | buttons.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the question names a file
         box.setInformativeText("Discarded work cannot be recovered.")
         box.setDefaultButton(buttons.Save)
-        box.finished.connect(self._on_close_answer)
-        self.close_box = box
+        box.finished.connect(lambda answer: self._on_unsaved_answer(answer, then))
+        self.unsaved_box = box
         box.open()
 
-    def _on_close_answer(self, answer: int) -> None:
-        self.close_box = None
+    def _on_unsaved_answer(self, answer: int, then: Callable[[], None]) -> None:
+        self.unsaved_box = None
         buttons = QMessageBox.StandardButton
-        if answer == buttons.Cancel or (answer == buttons.Save and not self.save_project()):
-            return
-        if answer in (buttons.Save, buttons.Discard):
-            self._closing = True
-            self.close()
+        if answer == buttons.Discard or (answer == buttons.Save and self.save_project()):
+            then()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui import palette
 from gui.document.pane import SourceText
+from gui.plain import escaped, plain_tooltip
 from timeweave.workspace import EventRef, Workspace
 
 if TYPE_CHECKING:
@@ -200,7 +201,7 @@ class CompareView(QWidget):
         self.shared.setText(
             f"<b>{len(self.linked_pairs())}</b> linked events · <b>{disagreements}</b> "
             f"disagreements · <b>{len(names)}</b> shared entities: "
-            f"{', '.join(names) if names else '—'}"
+            f"{escaped(', '.join(names)) if names else '—'}"
         )
         self._fill_lists()
         self._on_selection_changed()
@@ -214,8 +215,10 @@ class CompareView(QWidget):
             self.titles[0].setText("")
             self.titles[2].setText("")
             return
-        self.titles[0].setText(f"<b>Only in {self._name(left)}</b> ({len(summary.only_a)})")
-        self.titles[2].setText(f"<b>Only in {self._name(right)}</b> ({len(summary.only_b)})")
+        self.titles[0].setText(f"<b>Only in {escaped(self._name(left))}</b> "
+                               f"({len(summary.only_a)})")
+        self.titles[2].setText(f"<b>Only in {escaped(self._name(right))}</b> "
+                               f"({len(summary.only_b)})")
         for items, doc_id, ids in ((self.only_left, left, summary.only_a),
                                    (self.only_right, right, summary.only_b)):
             for event_id in ids:
@@ -235,7 +238,7 @@ class CompareView(QWidget):
     @staticmethod
     def _add_item(items: QListWidget, text: str, tip: str, refs: list[EventRef]) -> None:
         item = QListWidgetItem(text)
-        item.setToolTip(tip)
+        item.setToolTip(plain_tooltip(tip))
         item.setData(Qt.ItemDataRole.UserRole, refs)
         items.addItem(item)
 

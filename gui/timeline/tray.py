@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from gui.palette import source_colour
+from gui.plain import plain_tooltip
 from gui.timeline.render import MUTED
 from gui.timeline.view import TimelineView, follow
 from timeweave.layout import TimelineLayout, describe_time, undated_reason
@@ -54,12 +55,13 @@ class UndatedModel(QStandardItemModel):
             group.setFont(bold)
             group.setIcon(_dot(source))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setToolTip(f"{document.label}\n{document.path}")
+            group.setToolTip(plain_tooltip(f"{document.label}\n{document.path}"))
             for event_index in events:
                 _, event = layout.events[event_index]
                 row = QStandardItem(f"{event.text}\n{undated_reason(event)} · cue “{event.cue}”")
                 row.setData(layout.refs[event_index], REF_ROLE)
-                row.setToolTip(f"{event.text}\ncue: {event.cue}\n{describe_time(event)}")
+                row.setToolTip(plain_tooltip(f"{event.text}\ncue: {event.cue}\n"
+                                             f"{describe_time(event)}"))
                 row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 group.appendRow(row)
             self.appendRow(group)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
+from gui.plain import plain_tooltip
 from gui.timeline.render import (
     ACCEPTED,
     AXIS_HEIGHT,
@@ -255,7 +256,7 @@ class TimelineView(QGraphicsView):
                                           + self.verticalScrollBar().value())
             if place is None:
                 return ""
-            return html.escape(self._layout.lanes[place[0]].detail).replace("\n", "<br>")
+            return plain_tooltip(self._layout.lanes[place[0]].detail)
         mark = self.mark_at(pos)
         if mark is None:
             return ""
