@@ -259,3 +259,16 @@ def test_estonian_statements_carry_trigger_class_category_and_speaker() -> None:
     ]
     speaker = statements[1].participants[0]
     assert (speaker.role, keys[speaker.entity]) == ("agent", "Vladimir Putin")
+
+
+def test_estonian_seed_losses_are_within_the_last_months_and_reported(
+    seed_paths: list[Path],
+) -> None:
+    path = next(p for p in seed_paths if load_document(str(p), "d1").language == "et")
+    analysis = pipeline.analyse(load_document(str(path), "d1"))
+    losses = next(e for e in analysis.events if "kandnud" in e.cue)
+    confirmed = next(e for e in analysis.events if e.cue == "kinnitas")
+    assert (losses.time.basis, losses.time.latest) == ("timex", dt.date(2017, 10, 31))
+    assert losses.time.earliest is not None  # "viimastel kuudel": the months before October
+    assert (losses.modality, losses.reported_by) == ("reported", confirmed.id)
+    assert losses.id in confirmed.reports
