@@ -9,18 +9,21 @@ freezes; messages about bad files are shown without blocking and never lose open
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QIcon,
     QKeySequence,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -29,20 +32,23 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QWidget,
 )
 
-from gui import tasks
+from gui import help as help_window
+from gui import palette, tasks
 from gui.commands import Reviewer
 from gui.compare import CompareView
+from gui.coverage import CoverageView
 from gui.document import DocumentView
 from gui.entity_story import EntityStoryView
 from gui.plain import plain_tooltip
+from gui.search import SearchPanel
 from gui.sources import SourcesPanel
 from gui.workers import TaskRunner
 from timeweave import project as projects
@@ -62,6 +68,9 @@ DOCUMENT_FILTER = (
     "Documents (*.txt *.text *.html *.htm *.md *.markdown *.pdf *.docx);;All files (*)"
 )
 PROJECT_FILTER = f"Timeweave projects (*{projects.SUFFIX});;Extraction JSON (*.json)"
+DOCUMENT_SHARE, DOCUMENT_MIN = 0.26, 300  # of the window's width: the document dock
+TABLES_SHARE, TABLES_MIN = 0.24, 150  # of its height: the tables below the timeline
+LAYOUT_VERSION = 2  # saved dock layouts of another arrangement are not restored
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -113,7 +122,9 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(self.workspace)
         self.document_view = DocumentView(self.workspace)
         self.compare_view = CompareView(self.workspace)
+        self.coverage_view = CoverageView(self.workspace)
         self.entity_story = EntityStoryView(self.workspace)
+        self.search_panel = SearchPanel(self.workspace)
         self.timeline = self._make_timeline()
         self.events_table = self._make_events_table()
         self._build_layout()
@@ -127,6 +138,9 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
         self._update_title()
         self.resize(1500, 920)
+        self.apply_theme(self.theme)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: self.apply_theme(self.theme))
 
     # --- construction -------------------------------------------------------------------
 
@@ -149,32 +163,62 @@ class MainWindow(QMainWindow):
         return EventsTable(self.workspace)
 
     def _build_layout(self) -> None:
-        self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.setDocumentMode(True)
-        if self.events_table is not None:
-            self.bottom_tabs.addTab(self.events_table, "Events")
-        self.bottom_tabs.addTab(self.compare_view, "Side by side")
-        self.bottom_tabs.addTab(self.entity_story, "Entity story")
-        centre = QSplitter(Qt.Orientation.Vertical)
-        centre.setChildrenCollapsible(False)
+        """The timeline is the central surface; everything else is a dock that can be closed
+        (View menu) or resized: the document on the right at full height, the tables below
+        the timeline as tabs."""
         if self.timeline is not None:
-            centre.addWidget(self.timeline)
-        centre.addWidget(self.bottom_tabs)
-        centre.setStretchFactor(0, 3)
-        centre.setStretchFactor(1, 2)
-        self.setCentralWidget(centre)
+            self.setCentralWidget(self.timeline)
+        else:
+            self.setCentralWidget(QLabel("The timeline is not available in this build."))
         area = Qt.DockWidgetArea
-        self.sources_dock = self._dock("Sources", self.sources, area.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, area.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.TopRightCorner, area.RightDockWidgetArea)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
         self.document_dock = self._dock("Document", self.document_view, area.RightDockWidgetArea)
-        self.resizeDocks([self.sources_dock, self.document_dock], [380, 440],
+        self.sources_dock = self._dock("Sources", self.sources, area.BottomDockWidgetArea)
+        below = [self.sources_dock]
+        if self.events_table is not None:
+            self.events_dock = self._dock("Events", self.events_table, area.BottomDockWidgetArea)
+            below.append(self.events_dock)
+        self.compare_dock = self._dock("Side by side", self.compare_view,
+                                       area.BottomDockWidgetArea)
+        self.coverage_dock = self._dock("Coverage", self.coverage_view, area.BottomDockWidgetArea)
+        self.entity_story_dock = self._dock("Entity story", self.entity_story,
+                                            area.BottomDockWidgetArea)
+        self.search_dock = self._dock("Search", self.search_panel, area.BottomDockWidgetArea)
+        below += [self.compare_dock, self.coverage_dock, self.entity_story_dock,
+                  self.search_dock]
+        for dock in below[1:]:
+            self.tabifyDockWidget(below[0], dock)
+        self.setTabPosition(area.BottomDockWidgetArea, QTabWidget.TabPosition.North)
+        self.sources_dock.raise_()
+        self._docks_sized = False
+
+    def size_docks(self) -> None:
+        """Give the docks their default share of the window: the document about a quarter of
+        the width, the tables below about a quarter of the height; the timeline keeps the rest."""
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.document_dock], [max(DOCUMENT_MIN, int(width * DOCUMENT_SHARE))],
                          Qt.Orientation.Horizontal)
+        self.resizeDocks([self.sources_dock], [max(TABLES_MIN, int(height * TABLES_SHARE))],
+                         Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On first show: the layout the analyst left last time, else the default shares."""
+        super().showEvent(event)
+        if not self._docks_sized:
+            self._docks_sized = True
+            if not self.restore_layout():
+                self.size_docks()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.lower()}Dock")
+        dock.setObjectName(f"{title.lower().replace(' ', '')}Dock")
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
 
@@ -214,7 +258,25 @@ class MainWindow(QMainWindow):
         self.span_action = self._action("Set &passage to selected text", self.edit_span)
         self.add_action = self._action("A&dd event from selected text", self.add_event_from_text,
                                        "Ctrl+E")
-        self.fit_action = self._action("&Fit all", self.fit_all, "F", "Show every event")
+        self.fit_action = self._action("&Fit all", self.fit_all, "F",
+                                       "Frame where most events are (outliers: Show all)")
+        self.show_all_action = self._action("Show &all", self.show_all, "Shift+F",
+                                            "Show every dated event, the outliers included")
+        self.search_action = self._action("&Search…", self.show_search, keys.Find,
+                                          "Search the text, entities and events")
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts,
+                                             keys.HelpContents)
+        self.about_action = self._action("&About Timeweave", self.show_about)
+        self.reset_layout_action = self._action("&Reset layout", self.reset_layout, None,
+                                                "Put the panels back where they start")
+        for action, short in ((self.open_action, "Open"), (self.samples_action, "Samples"),
+                              (self.save_action, "Save"), (self.undo_action, "Undo"),
+                              (self.redo_action, "Redo"), (self.accept_action, "Accept"),
+                              (self.reject_action, "Reject"), (self.time_action, "Set time"),
+                              (self.add_action, "Add event"), (self.search_action, "Search")):
+            action.setIconText(short)  # the toolbar's fixed words; menus keep the full text
+        self.undo_action.setProperty(help_window.HELP_TEXT, "Undo the last change")
+        self.redo_action.setProperty(help_window.HELP_TEXT, "Redo what was undone")
         self.cancel_action = self._action("Cancel", self.runner.cancel, "Esc")
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
 
@@ -243,11 +305,26 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         review_menu.addActions([self.time_action, self.actors_action, self.span_action,
                                 self.add_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
         view_menu = menu.addMenu("&View")
-        view_menu.addAction(self.fit_action)
+        view_menu.addActions([self.fit_action, self.show_all_action])
         view_menu.addSeparator()
-        view_menu.addActions([self.sources_dock.toggleViewAction(),
-                              self.document_dock.toggleViewAction()])
+        view_menu.addActions([dock.toggleViewAction() for dock in self.docks()])
+        view_menu.addAction(self.reset_layout_action)
+        view_menu.addSeparator()
+        self.theme_menu = view_menu.addMenu("&Theme")
+        themes = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for label, name in palette.THEMES:
+            action = self._action(label, lambda _=False, n=name: self.set_theme(n))
+            action.setCheckable(True)
+            action.setChecked(name == self.theme)
+            themes.addAction(action)
+            self.theme_menu.addAction(action)
+            self.theme_actions[name] = action
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([self.shortcuts_action, self.about_action])
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -259,6 +336,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.accept_action, self.reject_action, self.time_action,
                             self.add_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.search_action)
         self._refresh_recent_menu()
 
     def _build_status_bar(self) -> None:
@@ -285,7 +364,8 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._set_busy)
         self.sources.date_changed.connect(self.change_date)
         self.sources.language_changed.connect(self.change_language)
-        self.sources.document_activated.connect(self.document_view.show_document)
+        self.sources.document_activated.connect(self.show_document)
+        self.search_panel.text_found.connect(self.show_text)
         for view in (self.document_view, self.compare_view):
             view.add_event_requested.connect(self.add_event)
             view.merge_requested.connect(self.merge_entities)
@@ -558,6 +638,7 @@ class MainWindow(QMainWindow):
             "selected_entity": self.workspace.selected_entity,
             "document": self.document_view.document_id,
             "compare": list(self.compare_view.document_ids),
+            "layout": self.layout_state(docks=False),
         }
         return projects.Project(self.workspace.result(), self.workspace.review,
                                 self.workspace.entity_overrides, view)
@@ -645,6 +726,8 @@ class MainWindow(QMainWindow):
         compare = view.get("compare") or []
         if len(compare) == 2 and all(compare):
             self.compare_view.set_documents(*compare)
+        if isinstance(view.get("layout"), dict):
+            self.apply_layout_state(view["layout"])
         refs = [EventRef(doc, event) for doc, event in view.get("selection", [])]
         self.workspace.select(refs, view.get("selected_entity"))
 
@@ -772,6 +855,9 @@ class MainWindow(QMainWindow):
         """O(1): the bar and the message; the Sources rows change as documents arrive."""
         self.progress_bar.setValue(int(fraction * 1000))
         self.status_label.setText(message)
+        if self.timeline is not None:
+            self.timeline.set_placeholder(  # type: ignore[attr-defined]
+                f"{message} ({fraction:.0%})\nThe timeline appears when the documents are read.")
 
     def _on_failed(self, message: str) -> None:
         self._on_task_done = None
@@ -786,11 +872,14 @@ class MainWindow(QMainWindow):
         self.show_status("Cancelled. Open documents are unchanged.")
 
     def _set_busy(self, busy: bool) -> None:
+        if self.timeline is not None:
+            text = "Reading and analysing the documents…" if busy else None
+            self.timeline.set_placeholder(text)  # type: ignore[attr-defined]
+        if busy:  # reset while hidden: a visible bar repaints the window at once
+            self.progress_bar.setValue(0)
         self.progress_bar.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.cancel_action.setEnabled(busy)
-        if busy:
-            self.progress_bar.setValue(0)
 
     def _update_title(self) -> None:
         name = self.project_path.name if self.project_path else "Untitled"
@@ -831,6 +920,110 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_files(paths)
 
+    # --- layout, search, help, theme ------------------------------------------------------
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.document_dock, self.sources_dock,
+                *([self.events_dock] if self.events_table is not None else []),
+                self.compare_dock, self.coverage_dock, self.entity_story_dock, self.search_dock]
+
+    def layout_state(self, docks: bool = True) -> dict[str, Any]:
+        """The arrangement worth keeping: the timeline's lane mode and, with ``docks``, the
+        panels and their sizes (per user only: they depend on the screen, not the project)."""
+        state: dict[str, Any] = {}
+        if docks:
+            state["docks"] = bytes(self.saveState(LAYOUT_VERSION).toBase64()).decode("ascii")
+        if self.timeline is not None:
+            state["lanes"] = self.timeline.view.lane_mode  # type: ignore[attr-defined]
+        return state
+
+    def apply_layout_state(self, state: Mapping[str, Any]) -> bool:
+        """Put back a :meth:`layout_state`; False when there was nothing usable."""
+        restored = False
+        docks = state.get("docks")
+        if isinstance(docks, str) and docks:
+            restored = self.restoreState(QByteArray.fromBase64(docks.encode("ascii")),
+                                         LAYOUT_VERSION)
+        lanes = state.get("lanes")
+        if self.timeline is not None and lanes in ("source", "entity"):
+            box = self.timeline.lanes_box  # type: ignore[attr-defined]
+            box.setCurrentIndex(box.findData(lanes))
+        return restored
+
+    def save_layout(self) -> None:
+        """Remember the arrangement for this user (per project: in the project's view); a
+        window never shown has no arrangement of its own to remember."""
+        if self._docks_sized:
+            self.settings.setValue("layout", self.layout_state())
+
+    def restore_layout(self) -> bool:
+        value = self.settings.value("layout")
+        return isinstance(value, dict) and self.apply_layout_state(value)
+
+    def reset_layout(self) -> None:
+        """Every panel back in its starting place and size."""
+        area = Qt.DockWidgetArea
+        for dock in self.docks():
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(area.RightDockWidgetArea, self.document_dock)
+        below = self.docks()[1:]
+        for dock in below:
+            self.addDockWidget(area.BottomDockWidgetArea, dock)
+        for dock in below[1:]:
+            self.tabifyDockWidget(below[0], dock)
+        self.sources_dock.raise_()
+        self.size_docks()
+
+    def show_document(self, document_id: str) -> None:
+        """A source was clicked: its text in the document dock."""
+        self.document_dock.show()
+        self.document_view.show_document(document_id)
+
+    def show_text(self, document_id: str, start: int, end: int) -> None:
+        """A text match outside any event: show it selected in its document."""
+        self.show_document(document_id)
+        text = self.document_view.text
+        cursor = text.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        text.setTextCursor(cursor)
+        text.ensureCursorVisible()
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus()
+
+    def show_all(self) -> None:
+        if self.timeline is not None:
+            self.timeline.show_all()  # type: ignore[attr-defined]
+
+    def show_shortcuts(self) -> QMessageBox:
+        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+        return help_window.show_shortcuts(self, list(dict.fromkeys(actions)))
+
+    def show_about(self) -> QMessageBox:
+        return help_window.show_about(self)
+
+    @property
+    def theme(self) -> str:
+        value = self.settings.value("theme", "system")
+        return value if value in {name for _, name in palette.THEMES} else "system"
+
+    def set_theme(self, name: str) -> None:
+        """The analyst's choice: follow the system, or always light or dark (remembered)."""
+        self.settings.setValue("theme", name)
+        self.theme_actions[name].setChecked(True)
+        self.apply_theme(name)
+
+    def apply_theme(self, name: str) -> None:
+        palette.apply(name)
+        self.sources.refresh()
+        self.workspace.selection_changed.emit()  # the text views mark again, in new colours
+        for widget in self.findChildren(QWidget):
+            widget.update()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Unsaved work: ask (without blocking) whether to save, discard or stay. A closed
         window leaves no recovery file; one that never closed (a crash) leaves its autosave."""
@@ -839,6 +1032,7 @@ class MainWindow(QMainWindow):
             self._ask_about_unsaved("Save your documents and review before closing?",
                                     self._close_now)
             return
+        self.save_layout()
         self.runner.cancel()
         self.runner.wait(5000)
         self.autosave_timer.stop()

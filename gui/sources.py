@@ -70,7 +70,7 @@ class SourcesPanel(QWidget):
         self._error_rows = 0  # the workspace's errors listed, the last rows
         self._filling = False
         self.table.itemChanged.connect(self._on_item_changed)
-        self.table.itemDoubleClicked.connect(self._on_double_clicked)
+        self.table.itemClicked.connect(self._on_clicked)
         workspace.documents_changed.connect(self.refresh)
         workspace.documents_added.connect(self._on_added)
         self.refresh()
@@ -170,9 +170,11 @@ class SourcesPanel(QWidget):
         item = self.table.item(row, 0)
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def _on_double_clicked(self, item: QTableWidgetItem) -> None:
+    def _on_clicked(self, item: QTableWidgetItem) -> None:
+        """A click on a source shows its text (the date and language cells stay editable by
+        double-click, and show it too)."""
         doc_id = self._document_id(item.row())
-        if doc_id is not None and item.column() not in (LANG, DATE):
+        if doc_id is not None:
             self.document_activated.emit(doc_id)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:

@@ -217,6 +217,10 @@ def _in_processes(
     frozen = getattr(sys, "frozen", False)
     method = "forkserver" if "forkserver" in methods and not frozen else "spawn"
     context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # The server imports spaCy once and every worker is forked from it (~1 CPU-s less per
+        # worker); not the caller's __main__, which a window or a script should not run twice.
+        context.set_forkserver_preload(["timeweave.parallel", "timeweave.nlp"])
     executor = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),)
     )

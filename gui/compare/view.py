@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from timeweave.compare import PairSummary
 
 
+CHOOSER_CHARS = 24
+
+
 class ConnectorStrip(QWidget):
     """Curves from each linked passage on the left to its partner on the right."""
 
@@ -127,6 +130,10 @@ class CompareView(QWidget):
         layout.addWidget(splitter, 1)
         for chooser in self.choosers:
             chooser.currentIndexChanged.connect(self.refresh)
+            # Long titles must not make the dock (and so the timeline above it) wider.
+            chooser.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            chooser.setMinimumContentsLength(CHOOSER_CHARS)
         for pane in self.panes:
             pane.event_clicked.connect(
                 lambda doc, event: workspace.select([EventRef(doc, event)])
@@ -185,10 +192,9 @@ class CompareView(QWidget):
         from timeweave import compare
 
         pair = [self.workspace.analysis(left), self.workspace.analysis(right)]
-        shown = {(a.document.id, e.id) for a in pair for e in a.events}
-        links = [link for link in self.workspace.links if link.kind == "entity" or all(
-            (m.document, m.id) in shown for m in link.members)]  # a rejected event drops out
-        return compare.summary(pair, links).pairs[0]
+        # The summary keeps, of each link, the members in this pair (a story told by a third
+        # source, a rejected event), so every link goes in as it is.
+        return compare.summary(pair, self.workspace.links).pairs[0]
 
     def refresh(self) -> None:
         self.summary = self._summarise()

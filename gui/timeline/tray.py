@@ -21,9 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from gui.palette import source_colour
+from gui.palette import MUTED, source_colour
 from gui.plain import plain_tooltip
-from gui.timeline.render import MUTED
 from gui.timeline.view import TimelineView, follow
 from timeweave.layout import TimelineLayout, describe_time, undated_reason
 from timeweave.workspace import EventRef, Workspace
@@ -153,6 +152,7 @@ class UndatedTray(QWidget):
         self._following = False
         count = len(self.model.refs())
         self.header.setText(f"<b>Undated</b> &nbsp;{count}")
+        self.setHidden(not count)  # the room goes to the timeline while nothing is undated
         self._on_selection()
 
     def _on_selection(self) -> None:

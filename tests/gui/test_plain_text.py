@@ -59,7 +59,7 @@ def window(qtbot: QtBot, tmp_path: Path, picture: Path) -> MainWindow:
     win.show()
     win.workspace.set_result(result)
     win.compare_view.set_documents("d1", "d2")
-    win.bottom_tabs.setCurrentWidget(win.compare_view)
+    win.compare_dock.raise_()  # the side-by-side tab in front
     return win
 
 

@@ -1,34 +1,19 @@
-"""Per-language packages, as in spaCy (``lang/en``, ``lang/et``): each holds that language's rules.
+"""Per-language packages, as in spaCy (``lang/en``, ``lang/et``): each holds that language's rules
+(time expressions, event triggers).
 
-Registered explicitly (no plugin discovery: PyInstaller), imported when first asked for."""
+Registered explicitly (no plugin discovery: PyInstaller)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-
+from timeweave.events.base import TriggerFinder
+from timeweave.lang import en, et
+from timeweave.lang.en import events as en_events
+from timeweave.lang.et import events as et_events
 from timeweave.temporal.base import TemporalLanguage
 
-
-class _Languages(Mapping[str, TemporalLanguage]):
-    """Each language's rules, imported on first use: the Estonian tables cost ~0.5 CPU-s to
-    build, not paid for an English-only run."""
-
-    def __getitem__(self, code: str) -> TemporalLanguage:
-        if code == "en":
-            from timeweave.lang import en
-
-            return en.LANGUAGE
-        if code == "et":
-            from timeweave.lang import et
-
-            return et.LANGUAGE
-        raise KeyError(code)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(("en", "et"))
-
-    def __len__(self) -> int:
-        return 2
-
-
-LANGUAGES: Mapping[str, TemporalLanguage] = _Languages()
+LANGUAGES: dict[str, TemporalLanguage] = {"en": en.LANGUAGE, "et": et.LANGUAGE}
+# Event trigger finders; a language without one has reporting events only.
+EVENT_FINDERS: dict[str, TriggerFinder] = {
+    "en": en_events.find_triggers,
+    "et": et_events.find_triggers,
+}
