@@ -144,6 +144,7 @@ class TimelineRenderer:
         self.char_px = self.metrics.horizontalAdvance("0123456789") / 10 + 0.5
         self._chips: dict[tuple[int, int, int, bool, float, float], QPixmap] = {}
         self._bar_brushes: dict[tuple[int, int, int], QBrush] = {}
+        self._whiskers: dict[int, QPen] = {}
 
     def axis(self, scale: TimeScale) -> Axis:
         return axis_ticks(scale, self.char_px)
@@ -334,12 +335,19 @@ class TimelineRenderer:
                    layout.item_point[mark_heads].tolist(), marks.xc[visible].tolist(),
                    marks.x0[visible].tolist(), marks.x1[visible].tolist(), status, room,
                    room_left, layout.event_reporters[mark_events].tolist(), strict=True)
+        chips = visible[marks.chip[visible]]
+        clusters = dict(zip(chips.tolist(), zip((left + scale.x(marks.start[chips])).tolist(),
+                                                (left + scale.x(marks.end[chips])).tolist(),
+                                                strict=True), strict=True))
+        counts = dict(zip(chips.tolist(), zip(marks.count[chips].tolist(),
+                                              marks.overflow[chips].tolist(), strict=True),
+                          strict=True))
         for (mark, colour_at, y, chip, chosen, event, basis, open_sides, point, xc, x0, x1,
              state, space_after, space_before, reported) in rows:
             colour = colours[colour_at]
             if chip:
-                self._cluster(painter, left, y, marks, mark, colour, scale, chosen,
-                              ratio if frame.raster else None)
+                self._cluster(painter, y, (left + x0, left + x1, *clusters[mark]), colour,
+                              *counts[mark], chosen, ratio if frame.raster else None)
                 continue
             text = layout.events[event][1].text
             if state == REJECTED:
@@ -505,18 +513,17 @@ class TimelineRenderer:
             brush = self._bar_brushes[key] = QBrush(gradient)
         return brush
 
-    def _cluster(self, painter: QPainter, left: float, y: float, marks: Marks, mark: int,
-                 colour: QColor, scale: TimeScale, selected: bool, ratio: float | None
+    def _cluster(self, painter: QPainter, y: float, span: tuple[float, float, float, float],
+                 colour: QColor, count: int, hidden: bool, selected: bool, ratio: float | None
                  ) -> None:
-        """A chip with its member count; ``ratio`` (the device's pixel ratio) when painting to
-        the screen, whose chips come from a cache of pixmaps."""
-        first, last = left + scale.x(marks.start[mark]), left + scale.x(marks.end[mark])
-        chip = QRectF(left + marks.x0[mark], y - CHIP_HEIGHT / 2, marks.x1[mark] - marks.x0[mark],
-                      CHIP_HEIGHT)
+        """A chip with its member count over the whisker of the members' extent; ``span`` is
+        the chip's left and right and the members' first and last, in viewport pixels;
+        ``ratio`` (the device's pixel ratio) when painting to the screen, whose chips come from
+        a cache of pixmaps."""
+        x0, x1, first, last = span
+        chip = QRectF(x0, y - CHIP_HEIGHT / 2, x1 - x0, CHIP_HEIGHT)
         if last - first > chip.width():  # the members' whole extent, as a whisker
-            whisker = QColor(colour)
-            whisker.setAlpha(150)
-            painter.setPen(QPen(whisker, 1.5))
+            painter.setPen(self._whisker_pen(colour))
             painter.drawLine(QPointF(first, y), QPointF(last, y))
             painter.drawLine(QPointF(first, y - 3), QPointF(first, y + 3))
             painter.drawLine(QPointF(last, y - 3), QPointF(last, y + 3))
@@ -524,12 +531,20 @@ class TimelineRenderer:
             painter.setPen(QPen(SELECTION, 1.5))
             painter.setBrush(SELECTED_PASSAGE)
             painter.drawRoundedRect(chip.adjusted(-4, -4, 4, 4), 12, 12)
-        count, hidden = int(marks.count[mark]), bool(marks.overflow[mark])
         if ratio is not None:
             painter.drawPixmap(chip.topLeft() - QPointF(1, 1), self._chip_pixmap(
                 colour, count, hidden, chip.width(), ratio))
         else:
             self._chip(painter, chip, colour, count, hidden)
+
+    def _whisker_pen(self, colour: QColor) -> QPen:
+        """The see-through pen of a cluster's whisker, one per colour (made once)."""
+        pen = self._whiskers.get(colour.rgba())
+        if pen is None:
+            whisker = QColor(colour)
+            whisker.setAlpha(150)
+            pen = self._whiskers[colour.rgba()] = QPen(whisker, 1.5)
+        return pen
 
     def _chip(self, painter: QPainter, chip: QRectF, colour: QColor, count: int,
               hidden: bool) -> None:
