@@ -41,7 +41,11 @@ class EntityStoryView(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.entity = QComboBox()
-        self.entity.setMinimumContentsLength(24)
+        # as wide as 16 characters whatever the names: a long one must not widen the window
+        self.entity.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.entity.setMinimumContentsLength(16)
         self.entity.setToolTip("The entity whose events to list (most reported first)")
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

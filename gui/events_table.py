@@ -213,10 +213,10 @@ class EventsTable(QWidget):
         self.event_class = QComboBox()
         self.category = QComboBox()
         self.modality = QComboBox()
-        self.quiet = QCheckBox("States && modal verbs")
+        self.quiet = QCheckBox("States && modals")
         self.quiet.setToolTip("Also show states (is, remain) and modal and aspectual verbs "
                               "(may, must, began)")
-        self.show_all = QCheckBox("Events without actor or time")
+        self.show_all = QCheckBox("Without actor/time")
         self.show_all.setToolTip("By default only statements and the events with a participant "
                                  "or a time are shown")
         self.show_rejected = QCheckBox("Show rejected")
@@ -239,6 +239,13 @@ class EventsTable(QWidget):
         layout.addLayout(kinds)
         layout.addWidget(self.view, 1)
 
+        for combo in (self.source, self.entity):
+            # a long title or name must not widen the window past a small screen; the list
+            # that opens still shows it whole
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         for combo in (self.source, self.entity, self.basis, self.event_class, self.category,
                       self.modality):
             combo.currentIndexChanged.connect(self.apply_filters)

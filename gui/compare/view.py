@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -108,6 +109,8 @@ class CompareView(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
         self.titles = (QLabel(), QLabel("<b>Linked · disagreements</b>"), QLabel())
+        for title in self.titles:  # a long document title is cut, not a reason to widen
+            title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.only_left, self.linked, self.only_right = QListWidget(), QListWidget(), QListWidget()
         self.lists = QWidget()
         list_layout = QGridLayout(self.lists)

@@ -29,7 +29,7 @@ class DocumentView(QWidget):
         self.chooser.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.chooser.setMinimumContentsLength(24)
+        self.chooser.setMinimumContentsLength(16)
         self.info = QLabel()
         self.info.setTextFormat(Qt.TextFormat.PlainText)  # the language comes from the file
         self.info.setObjectName("documentInfo")

@@ -61,6 +61,21 @@ def test_the_timeline_takes_most_of_the_window(qtbot: QtBot, window: MainWindow,
     assert all(dock.isVisible() for dock in window.docks()[:2])
 
 
+def test_long_titles_and_names_never_widen_the_window_past_a_small_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    result = two_sources()
+    for analysis in result.documents:
+        analysis.document.title = "A very long headline that names everyone involved " * 4
+    window.show()
+    qtbot.waitExposed(window)
+    window.workspace.set_result(result)
+    for dock in window.docks():
+        dock.raise_()
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 0.9 * 1280  # the first window on 1280x800
+
+
 def test_the_undated_tray_shows_only_when_something_is_undated(qtbot: QtBot,
                                                                window: MainWindow) -> None:
     tray = window.timeline.tray
