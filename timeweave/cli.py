@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from timeweave import __version__
+from timeweave.atomic import write_atomic
 from timeweave.model import DocumentDate
 
 _LANG_RE = re.compile(r"^[a-z]{2}$")
@@ -99,7 +100,7 @@ def _extract(args: argparse.Namespace) -> int:
     output = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     if args.out:
         try:
-            args.out.write_text(output, encoding="utf-8")
+            write_atomic(args.out, output.encode("utf-8"))  # a failed run keeps the old file
         except OSError as exc:
             print(f"timeweave: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
             return 1

@@ -8,6 +8,7 @@ because they need every document.
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,11 +24,14 @@ from timeweave.model import (
     LoadError,
 )
 from timeweave.progress import (
+    Cancelled,
     CancelToken,
     ProgressCallback,
     no_progress,
     sub_progress,
 )
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -92,14 +96,26 @@ def analyse_files(
             document = load_document(
                 name, next(ids), language=overrides.language, date=overrides.date_for(name)
             )
+            if overrides.language:
+                document.language_source = "cli"
+            step(0.2, f"Analysing {Path(name).name}")
+            analyses.append(analyse(document))
         except DocumentError as exc:
             errors.append(LoadError(name, exc.reason))
-            continue
-        if overrides.language:
-            document.language_source = "cli"
-        step(0.2, f"Analysing {Path(name).name}")
-        analyses.append(analyse(document))
+        except Cancelled:
+            raise
+        except Exception as exc:  # a bug or exhausted memory on one file spares the others
+            _log.debug("analysing %s failed", name, exc_info=True)
+            errors.append(LoadError(name, unexpected_error(exc)))
     return analyses, errors
+
+
+def unexpected_error(exc: BaseException) -> str:
+    """The message for a failure Timeweave did not foresee: what broke, and what to do."""
+    return (
+        f"Timeweave failed on this file ({type(exc).__name__}: {exc}); the other files are "
+        "not affected. Please report this with the file if you can share it"
+    )
 
 
 def run(

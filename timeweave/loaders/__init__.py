@@ -16,6 +16,7 @@ from timeweave.loaders.docx import load_docx
 from timeweave.loaders.header import find_header, find_title, strip_trailing_boilerplate
 from timeweave.loaders.html import load_html
 from timeweave.loaders.markdown import load_markdown
+from timeweave.loaders.meta import Meta
 from timeweave.loaders.pdf import load_pdf
 from timeweave.loaders.text import load_text
 from timeweave.model import NO_DATE, Document, DocumentDate
@@ -26,7 +27,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TEXT_CHARS = 2_000_000
 """Extracted text beyond this is refused rather than freezing the tagger and the viewer."""
 
-Loader = Callable[[bytes, str], tuple[str, dict[str, str]]]
+Loader = Callable[[bytes, str], tuple[str, Meta]]
 
 LOADERS: dict[str, Loader] = {
     "text": load_text,
@@ -124,4 +125,5 @@ def load_document(
         language_source=lang_source,
         date=date if date is not None else found_date,
         format=fmt,
+        encoding=meta.get("encoding"),
     )

@@ -11,9 +11,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from timeweave.errors import DocumentError
+from timeweave.loaders.meta import Meta
 
 
-def load_docx(data: bytes, path: str) -> tuple[str, dict[str, str]]:
+def load_docx(data: bytes, path: str) -> tuple[str, Meta]:
     """Return the text and metadata (``title``, ``date``) of a .docx file."""
     try:
         document = docx.Document(io.BytesIO(data))
@@ -23,7 +24,7 @@ def load_docx(data: bytes, path: str) -> tuple[str, dict[str, str]]:
         raise DocumentError(path, f"the Word file is damaged or truncated ({exc})") from exc
     paragraphs = [p.text.strip() for p in document.paragraphs]
     text = "\n\n".join(p for p in paragraphs if p)
-    meta: dict[str, str] = {}
+    meta: Meta = {}
     props = document.core_properties
     if props.title and props.title.strip():
         meta["title"] = props.title.strip()

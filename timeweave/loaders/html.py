@@ -13,6 +13,7 @@ import lxml.html
 import trafilatura
 
 from timeweave.errors import DocumentError
+from timeweave.loaders.meta import Meta
 from timeweave.loaders.text import decode, normalise_newlines
 
 _META_DATE_KEYS = (
@@ -55,7 +56,7 @@ def _meta_date(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def load_html(data: bytes, path: str) -> tuple[str, dict[str, str]]:
+def load_html(data: bytes, path: str) -> tuple[str, Meta]:
     """Return the main text and metadata (``title``, ``date``, ``encoding``) of an HTML page."""
     markup, encoding = decode(data, path)
     try:
@@ -69,7 +70,7 @@ def load_html(data: bytes, path: str) -> tuple[str, dict[str, str]]:
     if not text.strip():
         body = tree.find("body")
         text = normalise_newlines((body if body is not None else tree).text_content())
-    meta: dict[str, str] = {"encoding": encoding}
+    meta: Meta = {"encoding": encoding}
     title = extracted.title if extracted and extracted.title else tree.findtext(".//title")
     if title and title.strip():
         meta["title"] = " ".join(title.split())

@@ -9,10 +9,11 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from timeweave.errors import DocumentError
+from timeweave.loaders.meta import Meta
 from timeweave.loaders.text import normalise_newlines
 
 
-def load_pdf(data: bytes, path: str) -> tuple[str, dict[str, str]]:
+def load_pdf(data: bytes, path: str) -> tuple[str, Meta]:
     """Return the text and metadata (``title``, ``date``) of a PDF."""
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -28,7 +29,7 @@ def load_pdf(data: bytes, path: str) -> tuple[str, dict[str, str]]:
     text = normalise_newlines("\n\n".join(p.strip() for p in pages if p.strip()))
     if not text.strip():
         raise DocumentError(path, "the PDF has no text layer (scanned pages need OCR first)")
-    meta: dict[str, str] = {}
+    meta: Meta = {}
     if info is not None:
         if info.title and info.title.strip():
             meta["title"] = info.title.strip()
