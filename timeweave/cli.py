@@ -23,6 +23,8 @@ _LANG_RE = re.compile(r"^[a-z]{2}$")
 def _date_option(text: str) -> tuple[str | None, DocumentDate]:
     """Parse ``DATE`` or ``PATH=DATE`` (split at the last ``=``, so paths may contain one)."""
     path, sep, value = text.rpartition("=")
+    if sep and not path:
+        raise argparse.ArgumentTypeError(f"no file name before '=' in {text!r}")
     try:
         date = DocumentDate.parse(value, "cli")
     except ValueError as exc:

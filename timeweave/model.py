@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Literal
@@ -24,7 +25,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 TimeBasis = Literal["timex", "document_date", "unknown", "analyst"]  # analyst: set in review
 
 _LABEL_WORDS = 7
-_DATE_RE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+_DATE_RE = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,12 @@ class DocumentDate:
 
     @classmethod
     def parse(cls, text: str, source: str) -> DocumentDate:
-        """Build from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ``ValueError`` otherwise."""
-        match = _DATE_RE.match(text.strip())
+        """Build from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ``ValueError`` otherwise.
+
+        Full-width digits ("２０１９-１１", typed with an East Asian input method) are read as the
+        ASCII digits they stand for, so the value always keeps the ``YYYY-MM-DD`` contract.
+        """
+        match = _DATE_RE.match(unicodedata.normalize("NFKC", text).strip())
         if not match:
             raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
         year, month, day = match["y"], match["m"], match["d"]

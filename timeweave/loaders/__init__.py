@@ -71,7 +71,11 @@ def read_bytes(path: Path) -> bytes:
         if size > MAX_FILE_BYTES:
             raise DocumentError(name, f"the file is {size / 1e6:.0f} MB; {limit}")
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow while we read it
+            # Read what stat promised, then whatever the file grew by, up to the limit: a read of
+            # the limit itself would reserve 20 MB for every small file.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
         if len(data) > MAX_FILE_BYTES:
             raise DocumentError(name, f"the file is larger than the limit; {limit}")
         return data
