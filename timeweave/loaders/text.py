@@ -13,33 +13,31 @@ from timeweave.loaders.meta import Meta
 from timeweave.model import TextEncoding
 
 # The code pages a news archive in the languages Timeweave reads is likely to use, Baltic first
-# (Estonian, Latvian, Lithuanian), then Western, Central European and Cyrillic. Each candidate
-# that decodes the bytes is scored by how well its letters fit one language's alphabet.
-_LEGACY = (
-    "cp1257", "iso8859_13", "iso8859_4", "cp1252", "iso8859_15", "cp1250", "iso8859_2",
-    "cp1251", "koi8_r", "iso8859_5", "cp1254",
-)
-_ALPHABETS = tuple(
-    frozenset(letters)
-    for letters in (
-        "äöüõšž",  # Estonian
-        "āčēģīķļņšūž",  # Latvian
-        "ąčęėįšųūž",  # Lithuanian
-        "äöåšž",  # Finnish, Swedish
-        "äöüß",  # German
-        "éèêëàâçîïôûùœÿæ",  # French
-        "áéíóúñü",  # Spanish
-        "áâãàçéêíóôõú",  # Portuguese
-        "àèéìíòóù",  # Italian
-        "ąćęłńóśźż",  # Polish
-        "áčďéěíňóřšťúůýž",  # Czech
-        "áäčďéíĺľňóôŕšťúýž",  # Slovak
-        "áéíóöőúüű",  # Hungarian
-        "çğıöşü",  # Turkish
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",  # Russian
-        "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",  # Ukrainian
-    )
-)
+# (Estonian, Latvian, Lithuanian), then Western, Central European, Cyrillic and Turkish, each
+# with the languages it was made for. A candidate that decodes the bytes is scored by how well
+# its letters fit one of its own languages' alphabets: French read as cp1257 gives "trčs",
+# which Czech would allow, but cp1257 is not a Czech code page.
+_ALPHABETS = {
+    "et": "äöüõšž", "lv": "āčēģīķļņšūž", "lt": "ąčęėįšųūž", "fi": "äöåšž", "sv": "äöå",
+    "da": "æøå", "de": "äöüß", "fr": "éèêëàâçîïôûùœÿæ", "es": "áéíóúñü",
+    "pt": "áâãàçéêíóôõú", "it": "àèéìíòóù", "pl": "ąćęłńóśźż", "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž", "hu": "áéíóöőúüű", "tr": "çğıöşüâî",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+}
+_WESTERN = ("et", "fi", "sv", "da", "de", "fr", "es", "pt", "it")
+_LEGACY = {
+    "cp1257": ("et", "lv", "lt", "fi", "sv", "da", "de"),
+    "iso8859_13": ("et", "lv", "lt", "fi", "sv", "da", "de", "pl"),
+    "iso8859_4": ("et", "lv", "lt", "fi", "sv", "da", "de"),
+    "cp1252": _WESTERN,
+    "iso8859_15": _WESTERN,
+    "cp1250": ("pl", "cs", "sk", "hu", "de"),
+    "iso8859_2": ("pl", "cs", "sk", "hu", "de"),
+    "cp1251": ("ru", "uk"),
+    "koi8_r": ("ru",),
+    "iso8859_5": ("ru", "uk"),
+    "cp1254": ("tr", "de", "fr", "es", "pt", "it", "fi", "sv", "da"),
+}
 _TYPOGRAPHY = frozenset("“”‘’‚„«»‹›–—…€£°§©®™•·×±½¼¾\u00a0\u00ad")
 _NON_ASCII = re.compile(r"(.?)([^\x00-\x7f])", re.DOTALL)
 _FIT_SAMPLE = 1_000_000  # characters scored per candidate: enough to tell, bounded in time
@@ -133,12 +131,12 @@ def _mostly_utf8(data: bytes) -> tuple[str, TextEncoding] | None:
 def _best_legacy(data: bytes) -> tuple[str, str] | None:
     """The text and name of the best-fitting legacy code page; ``None`` if none fits."""
     best: tuple[float, str, str] | None = None
-    for encoding in _LEGACY:
+    for encoding, languages in _LEGACY.items():
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        score = _fit(text)
+        score = _fit(text, languages)
         if best is None or score > best[0]:
             best = (score, text, encoding)
     if best is None or best[0] <= 0:
@@ -150,9 +148,9 @@ def _is_latin(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith("LATIN")
 
 
-def _fit(text: str) -> float:
-    """How well the non-ASCII characters read as one language: its letters count for, others
-    and words of mixed case or script ("KuupÄev", "daЯ": signs of a wrong code page) against."""
+def _fit(text: str, languages: tuple[str, ...]) -> float:
+    """How well the non-ASCII characters read as one of ``languages``: its letters count for;
+    others, and words of mixed case or script ("KuupÄev", "daЯ": a wrong code page), against."""
     letters: list[str] = []
     penalty = 0
     for match in _NON_ASCII.finditer(text, 0, _FIT_SAMPLE):
@@ -166,7 +164,7 @@ def _fit(text: str) -> float:
             penalty += 1
     if not letters:
         return 1 - penalty
-    fits = max(sum(1 for ch in letters if ch in alphabet) for alphabet in _ALPHABETS)
+    fits = max(sum(1 for ch in letters if ch in _ALPHABETS[code]) for code in languages)
     return fits - 2 * (len(letters) - fits) - penalty
 
 

@@ -215,6 +215,7 @@ def _valid_day(year: int | None, month: int, day: int) -> bool:
 # on the calendar the timeline uses, and a number before an era is a year, never a day.
 _ERA_AFTER = re.compile(r"\s*(?:B\.?C\.?E?\.?|A\.?D\.?|C\.?E\.?)(?![\w])")
 _BC_AFTER = re.compile(r"\s*B\.?C\.?E?\.?(?![\w])")
+_DECADE_AFTER = re.compile(r"'?s\b")  # "1100s": a decade, which the decade rule reads or refuses
 # A day number just before a month: "29 February" whose day or year could not be read.
 _DAY_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 
@@ -305,7 +306,8 @@ def _month_alone(match: re.Match[str]) -> Built | None:
 
 def _year_alone(match: re.Match[str]) -> Built | None:
     year = int(match["year"])
-    if _TRAILING_DIGITS.match(match.string[match.end():]) or _before_christ(match):
+    if _TRAILING_DIGITS.match(match.string[match.end():]) or _before_christ(match) \
+            or _DECADE_AFTER.match(match.string, match.end()):
         return None
     before_char = match.string[max(0, match.start("year") - 1) : match.start("year")]
     if before_char in {"$", "#", "£", "€", "-", "/", ".", ","} and not match["pos"]:
