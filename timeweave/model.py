@@ -115,8 +115,15 @@ class TextEncoding:
     replaced: int = 0
 
     @property
-    def doubtful(self) -> bool:
-        return self.guessed or self.replaced > 0
+    def note(self) -> str | None:
+        """What the analyst should know about the decoding; ``None`` when it was certain."""
+        parts = []
+        if self.guessed:
+            parts.append(f"the text encoding was guessed as {self.name}")
+        if self.replaced:
+            parts.append(f"{self.replaced:,} unreadable byte{'s' * (self.replaced > 1)} "
+                         "became \ufffd")
+        return ("; ".join(parts) + ": check accented letters") if parts else None
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "guessed": self.guessed, "replaced": self.replaced}

@@ -41,8 +41,9 @@ _LEGACY = {
 _TYPOGRAPHY = frozenset("“”‘’‚„«»‹›–—…€£°§©®™•·×±½¼¾\u00a0\u00ad")
 _NON_ASCII = re.compile(r"(.?)([^\x00-\x7f])", re.DOTALL)
 _FIT_SAMPLE = 1_000_000  # characters scored per candidate: enough to tell, bounded in time
-_NEARLY_ALL = 0.9
-"""A file is read as UTF-8 with replacement when this share of its non-ASCII text is UTF-8."""
+_NEARLY_ALL = 0.8
+"""A file is read as UTF-8 with replacement when this share of its non-ASCII text is UTF-8
+(legacy code pages almost never form valid UTF-8 sequences by accident)."""
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
