@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
+import numpy
 import spacy
 from spacy.lang.char_classes import HYPHENS
 from spacy.language import Language
@@ -90,9 +91,13 @@ def _parse_in_pieces(nlp: Language, text: str) -> Doc:
     if len(text) <= CHUNK_CHARS:
         return nlp(text)
     wide = [name for name in _DOCUMENT_WIDE if name in nlp.pipe_names]
+    pieces = []
     with nlp.select_pipes(disable=wide):
-        pieces = list(nlp.pipe(split_text(text, CHUNK_CHARS), batch_size=1))
-    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        for piece in nlp.pipe(split_text(text, CHUNK_CHARS), batch_size=1):
+            # The model's token vectors (96 floats a token) are used by nothing after the parse.
+            piece.tensor = numpy.zeros((len(piece), 0), dtype="float32")
+            pieces.append(piece)
+    doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
     for name in wide:
         doc = nlp.get_pipe(name)(doc)
     return doc
