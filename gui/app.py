@@ -51,8 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def after_shown() -> None:
         if report is not None:
             report.shown(bool(files))
-        if not window.offer_recovery() and files:
-            window.open_files(files)
+        window.offer_recovery(files)
 
     QTimer.singleShot(0, after_shown)
     return app.exec()

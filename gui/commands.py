@@ -3,7 +3,9 @@
 Reviews and workspace snapshots are immutable, so a command just holds the state before and
 after the edit; undo and redo swap them in the workspace and every view follows
 ``documents_changed``. Work done in the background (re-dating, relinking after a merge) is
-pushed as a command when its result arrives, so undo never re-runs the pipeline.
+pushed as a command when its result arrives, so undo never re-runs the pipeline. Labels are
+short and stable ("Accept event", "Set time"): they sit on the Undo and Redo buttons, which
+must not change width or show internal ids.
 """
 
 from __future__ import annotations
@@ -75,25 +77,24 @@ class Reviewer:
         for ref in refs:
             review = review.changed((ref.document, ref.event), status=status)
         verb = {"accepted": "Accept", "rejected": "Reject", "pending": "Reset"}[status]
-        self._push(review, f"{verb} {len(refs)} event(s)")
+        self._push(review, f"{verb} event" if len(refs) == 1 else f"{verb} events")
 
     def set_time(self, ref: EventRef, date: DocumentDate) -> None:
         key = (ref.document, ref.event)
-        self._push(self.workspace.review.changed(key, time=analyst_time(date)),
-                   f"Set time of {ref.event} to {date.value}")
+        self._push(self.workspace.review.changed(key, time=analyst_time(date)), "Set time")
 
     def set_actors(self, ref: EventRef, actors: tuple[str, ...]) -> None:
         self._push(self.workspace.review.changed((ref.document, ref.event), actors=actors),
-                   f"Set actors of {ref.event}")
+                   "Set actors")
 
     def set_span(self, ref: EventRef, start: int, end: int) -> None:
         self._push(self.workspace.review.changed((ref.document, ref.event), span=(start, end)),
-                   f"Move passage of {ref.event}")
+                   "Set passage")
 
     def add_event(self, document_id: str, start: int, end: int) -> EventRef:
         """Add an event from selected text; returns its reference so it can be selected."""
         review = self.workspace.review
         event_id = review.next_added_id(document_id)
         event = event_from_span(self.workspace.analysis(document_id), event_id, start, end)
-        self._push(review.with_added(document_id, event), f"Add event “{event.text[:30]}”")
+        self._push(review.with_added(document_id, event), "Add event")
         return EventRef(document_id, event_id)

@@ -2,7 +2,8 @@
 
 The filter widgets write ``workspace.set_filter``; the table (like the timeline) shows the
 events that pass it, so one set of filters drives both. Clicking a row selects its event;
-selecting elsewhere selects the row.
+selecting elsewhere selects the row. Times are in words (the TIMEX3 value has its own column),
+the review status is a mark in the first column, rejected events (when shown) are greyed.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import palette
+from timeweave.filters import KindFilter, kind_words
+from timeweave.humanize import basis_words
 from timeweave.model import DocumentDate, TimeBasis
 from timeweave.workspace import EventFilter, EventRef, Workspace
 
@@ -40,9 +44,18 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 DOCUMENT, EVENT = "document", "event"
 """The frame's columns that identify a row's event."""
-SHOWN = ("title", "earliest", "latest", "value", "basis", "actors", "place", "cue", "text")
+SHOWN = ("status", "when", "text", "trigger", "category", "modality", "title", "participants",
+         "class", "polarity", "actors", "place", "basis", "value", "earliest", "latest")
 """The frame's columns the table shows, in this order; the rest (ids, keys, offsets) are for
 finding rows and for exports."""
+HEADERS = {"status": "Review", "when": "When", "text": "Passage", "title": "Source",
+           "value": "TIMEX3", "basis": "Time from"}
+SORT_BY = {"when": "earliest"}  # words sort by the days they stand for
+STATUS_MARKS = {"accepted": "✓", "rejected": "✗", "pending": ""}
+WIDTHS = {"status": 54, "when": 215, "text": 330, "title": 160, "participants": 200,
+          "class": 96, "category": 110, "modality": 84, "polarity": 70, "trigger": 110}
+"""Starting widths: the mark is narrow, the time in words and the passage are read."""
+KIND_COLUMNS = ("class", "category", "modality", "polarity")
 BASES: tuple[str, ...] = get_args(TimeBasis)
 
 
@@ -70,31 +83,61 @@ class FrameModel(QAbstractTableModel):
         if self.frame is None or not index.isValid():
             return None
         column = self.columns[index.column()]
-        value = self.frame.at[index.row(), column]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if value is None or value != value:  # None or NaN
-                return ""
-            if isinstance(value, list | tuple):
-                return ", ".join(str(v) for v in value)
-            if isinstance(value, dt.datetime):  # pandas Timestamps: the day, not midnight
-                return value.date().isoformat()
-            return str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and column == "basis" and value == "unknown":
-            return QBrush(palette.MISSING)
+        row = index.row()
+        value = self.frame.at[row, column]
+        status = self.frame.at[row, "status"]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(column, value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column, value)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if status == "rejected":
+                return QBrush(palette.REJECTED)
+            if column == "status" and status == "accepted":
+                return QBrush(palette.ACCEPTED)
+            if column == "basis" and value == "unknown":
+                return QBrush(palette.MISSING)
+        if role == Qt.ItemDataRole.FontRole and status == "rejected":
+            font = QFont()
+            font.setStrikeOut(column == "text")
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "status":
+            return Qt.AlignmentFlag.AlignCenter
         return None
+
+    def _tooltip(self, row: int, column: str, value: Any) -> str:
+        """The words, and for times where they come from and the TIMEX3 value."""
+        assert self.frame is not None
+        if column == "status":
+            return f"Review: {self.frame.at[row, 'status']}"
+        if column in ("when", "basis", "value"):
+            basis = self.frame.at[row, "basis"]
+            lines = [str(self.frame.at[row, "when"]), basis_words(basis)]
+            timex = self.frame.at[row, "value"]
+            if isinstance(timex, str) and timex:
+                lines.append(f"TIMEX3 value: {timex}")
+            return "\n".join(lines)
+        return _display(column, value)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].replace("_", " ").capitalize()
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS.get(column, column.replace("_", " ").capitalize())
+        if role == Qt.ItemDataRole.ToolTipRole and column == "value":
+            return "The normalised TIMEX3 value, for experts"
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self.frame is None:
             return
         self.layoutAboutToBeChanged.emit()
+        name = self.columns[column]
         self.frame = self.frame.sort_values(
-            self.columns[column], ascending=order == Qt.SortOrder.AscendingOrder,
+            SORT_BY.get(name, name), ascending=order == Qt.SortOrder.AscendingOrder,
             na_position="last", kind="stable", key=lambda s: s.astype(str),
         ).reset_index(drop=True)
         self.layoutChanged.emit()
@@ -109,6 +152,19 @@ class FrameModel(QAbstractTableModel):
         hits = self.frame.index[(self.frame[DOCUMENT] == ref.document)
                                 & (self.frame[EVENT] == ref.event)]
         return int(hits[0]) if len(hits) else None
+
+
+def _display(column: str, value: Any) -> str:
+    """A cell as people read it: marks for review, words for kinds, days for dates."""
+    if value is None or value != value:  # None or NaN
+        return ""
+    if column == "status":
+        return STATUS_MARKS.get(value, "")
+    if column in KIND_COLUMNS or column == "basis":
+        return kind_words(str(value)) if column != "basis" else str(value).replace("_", " ")
+    if isinstance(value, dt.datetime):  # pandas Timestamps: the day, not midnight
+        return value.date().isoformat()
+    return str(value)
 
 
 def _parse_bound(text: str, latest: bool) -> dt.date | None:
@@ -129,7 +185,7 @@ class EventsTable(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(SHOWN.index("earliest"), Qt.SortOrder.AscendingOrder)  # by time
+        self.view.sortByColumn(SHOWN.index("when"), Qt.SortOrder.AscendingOrder)  # by time
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
@@ -150,19 +206,42 @@ class EventsTable(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search event text…")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
         self.count = QLabel()
+        self.event_class = QComboBox()
+        self.category = QComboBox()
+        self.modality = QComboBox()
+        self.quiet = QCheckBox("States && modal verbs")
+        self.quiet.setToolTip("Also show states (is, remain) and modal and aspectual verbs "
+                              "(may, must, began)")
+        self.show_all = QCheckBox("Events without actor or time")
+        self.show_all.setToolTip("By default only statements and the events with a participant "
+                                 "or a time are shown")
+        self.show_rejected = QCheckBox("Show rejected")
+        self.show_rejected.setToolTip("Show the events you rejected, greyed, so they can be "
+                                      "accepted again")
         filters = QHBoxLayout()
         for widget in (self.source, self.entity, self.basis, self.start, self.end):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
-        filters.addWidget(self.count)
+        kinds = QHBoxLayout()
+        for widget in (self.event_class, self.category, self.modality, self.quiet,
+                       self.show_all, self.show_rejected):
+            kinds.addWidget(widget)
+        kinds.addStretch(1)
+        kinds.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(3)
         layout.addLayout(filters)
+        layout.addLayout(kinds)
         layout.addWidget(self.view, 1)
 
-        for combo in (self.source, self.entity, self.basis):
+        for combo in (self.source, self.entity, self.basis, self.event_class, self.category,
+                      self.modality):
             combo.currentIndexChanged.connect(self.apply_filters)
+        for box in (self.quiet, self.show_all, self.show_rejected):
+            box.toggled.connect(self.apply_filters)
         for edit in (self.start, self.end, self.search):
             edit.editingFinished.connect(self.apply_filters)
         self.search.textChanged.connect(self.apply_filters)
@@ -170,6 +249,7 @@ class EventsTable(QWidget):
         workspace.documents_changed.connect(self._on_documents_changed)
         workspace.filter_changed.connect(self.refresh)
         workspace.selection_changed.connect(self._on_selection_changed)
+        self._sized = False  # starting widths are set once there are rows (a reset drops them)
         self._on_documents_changed()
 
     def _on_documents_changed(self) -> None:
@@ -177,11 +257,21 @@ class EventsTable(QWidget):
         self.refresh()
 
     def _fill_choices(self) -> None:
+        workspace = self.workspace
+        events = [e for a in workspace.machine for e in a.events]
+        events += [e for rejected in workspace.rejected.values() for e in rejected]
+
+        def kinds(name: str) -> list[tuple[str, str]]:
+            return sorted({(kind_words(getattr(e, name)), getattr(e, name)) for e in events})
+
         for combo, label, items in (
             (self.source, "all sources",
-             [(a.document.label, a.document.id) for a in self.workspace.analyses]),
+             [(a.document.label, a.document.id) for a in workspace.analyses]),
             (self.entity, "any entity",
-             sorted({(e.key, e.key) for a in self.workspace.analyses for e in a.entities})),
+             sorted({(e.key, e.key) for a in workspace.analyses for e in a.entities})),
+            (self.event_class, "any class", kinds("event_class")),
+            (self.category, "any category", kinds("category")),
+            (self.modality, "any modality", kinds("modality")),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -200,27 +290,38 @@ class EventsTable(QWidget):
         except ValueError as exc:
             self.count.setText(f"<span style='color:{palette.MISSING.name()}'>{exc}</span>")
             return
-        chosen = [c.currentData() for c in (self.source, self.entity, self.basis)]
+        source, entity, basis, event_class, category, modality = (
+            frozenset({c.currentData()}) if c.currentData() else frozenset()
+            for c in (self.source, self.entity, self.basis, self.event_class, self.category,
+                      self.modality))
         self.workspace.set_filter(EventFilter(
-            documents=frozenset({chosen[0]}) if chosen[0] else frozenset(),
-            entity_keys=frozenset({chosen[1]}) if chosen[1] else frozenset(),
-            bases=frozenset({chosen[2]}) if chosen[2] else frozenset(),
+            documents=source, entity_keys=entity, bases=basis,
             start=start, end=end, text=self.search.text().strip(),
+            kinds=KindFilter(event_class, category, modality, self.quiet.isChecked(),
+                             self.show_all.isChecked()),
+            show_rejected=self.show_rejected.isChecked(),
         ))
         self.refresh()
 
     def refresh(self) -> None:
         from timeweave.table import events_frame
 
-        frame = events_frame(self.workspace.analyses)
-        visible = {(a.document.id, e.id) for a, e in self.workspace.visible_events()}
+        workspace = self.workspace
+        frame = events_frame(workspace.shown_analyses(), workspace.review)
+        visible = {(a.document.id, e.id) for a, e in workspace.visible_events()}
         keep = [(d, e) in visible for d, e in zip(frame[DOCUMENT], frame[EVENT], strict=True)]
-        self.model.set_frame(frame[keep])
         header = self.view.horizontalHeader()
+        widths = [header.sectionSize(c) for c in range(self.model.columnCount())]
+        self.model.set_frame(frame[keep])
+        if not self._sized and self.model.rowCount():
+            self._sized = True
+            widths = [WIDTHS.get(c, header.defaultSectionSize()) for c in self.model.columns]
+        if self._sized:  # a model reset drops the widths the analyst (or we) set
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width)
         if header.sortIndicatorSection() < self.model.columnCount():
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        total = sum(len(a.events) for a in self.workspace.analyses)
-        self.count.setText(f"{self.model.rowCount()} of {total} events")
+        self.count.setText(f"{self.model.rowCount()} of {len(frame)} events")
         self._on_selection_changed()
 
     def _on_rows_selected(self) -> None:

@@ -9,7 +9,7 @@ freezes; messages about bad files are shown without blocking and never lose open
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,10 +41,12 @@ from gui import tasks
 from gui.commands import Reviewer
 from gui.compare import CompareView
 from gui.document import DocumentView
+from gui.entity_story import EntityStoryView
 from gui.sources import SourcesPanel
 from gui.workers import TaskRunner
 from timeweave import project as projects
-from timeweave.model import DocumentAnalysis, DocumentDate, ExtractionResult, Link
+from timeweave.humanize import editable_date, time_words
+from timeweave.model import DocumentAnalysis, DocumentDate, Entity, ExtractionResult, Link
 from timeweave.resources import resource_path, seed_paths
 from timeweave.workspace import EventRef, Snapshot, Workspace
 
@@ -66,6 +68,11 @@ def _entity_overrides(data: Mapping[str, Any]) -> EntityOverrides | None:
     from timeweave.entities.overrides import EntityOverrides
 
     return EntityOverrides.from_json(dict(data))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A quoted passage cut to fit one line of a dialog."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def default_recovery_dir() -> Path:
@@ -94,6 +101,7 @@ class MainWindow(QMainWindow):
         self.project_path: Path | None = None
         self.messages: list[str] = []  # every message shown, newest last (for the log and tests)
         self.recovery_box: QMessageBox | None = None
+        self.text_dialog: QInputDialog | None = None  # Set time / Set actors, while open
         self._closing = False  # the analyst answered the unsaved-work question
         self._saved_review = self.workspace.review
         self._saved = self.workspace.snapshot()
@@ -103,6 +111,7 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(self.workspace)
         self.document_view = DocumentView(self.workspace)
         self.compare_view = CompareView(self.workspace)
+        self.entity_story = EntityStoryView(self.workspace)
         self.timeline = self._make_timeline()
         self.events_table = self._make_events_table()
         self._build_layout()
@@ -143,6 +152,7 @@ class MainWindow(QMainWindow):
         if self.events_table is not None:
             self.bottom_tabs.addTab(self.events_table, "Events")
         self.bottom_tabs.addTab(self.compare_view, "Side by side")
+        self.bottom_tabs.addTab(self.entity_story, "Entity story")
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.setChildrenCollapsible(False)
         if self.timeline is not None:
@@ -310,11 +320,10 @@ class MainWindow(QMainWindow):
     def _on_extracted(self, result: ExtractionResult) -> None:
         """Install the new documents as one undoable step; failed files are listed, not lost."""
         self.sources.clear_pending()
-        added = len(result.documents) - len(self.workspace.machine)
         errors = (*self.workspace.errors, *result.errors)
         after = Snapshot(tuple(result.documents), tuple(result.links), errors,
                          self.workspace.entity_overrides)
-        self.reviewer.change(after, f"Open {added} document(s)")
+        self.reviewer.change(after, "Open documents")
         events = sum(len(a.events) for a in self.workspace.analyses)
         self.show_status(f"{len(self.workspace.analyses)} documents, {events} events.")
         if result.errors:
@@ -338,13 +347,13 @@ class MainWindow(QMainWindow):
         """The analyst says ``key`` names the same thing as ``into``: relink, undoably."""
         overrides = self._copied_overrides()
         overrides.merge([key], into)
-        self._relink(overrides, f"Merge “{key}” into “{into}”")
+        self._relink(overrides, "Merge entities", f"“{key}” is now “{into}”")
 
     def split_entity(self, document_id: str, entity_id: str, key: str) -> None:
         """The analyst says one mention is not what the others with its key are."""
         overrides = self._copied_overrides()
         overrides.split(document_id, entity_id, key)
-        self._relink(overrides, f"Split “{key}” off")
+        self._relink(overrides, "Split entity", f"One “{key}” split off")
 
     def _copied_overrides(self) -> EntityOverrides:
         """A fresh copy: the one in the workspace belongs to an undo snapshot."""
@@ -353,12 +362,12 @@ class MainWindow(QMainWindow):
         current = self.workspace.entity_overrides or EntityOverrides()
         return EntityOverrides.from_json(current.to_json())
 
-    def _relink(self, overrides: EntityOverrides, text: str) -> None:
+    def _relink(self, overrides: EntityOverrides, text: str, done_text: str) -> None:
         def done(links: list[Link]) -> None:
             after = dataclasses.replace(self.workspace.snapshot(), links=tuple(links),
                                         entity_overrides=overrides)
             self.reviewer.change(after, text)
-            self.show_status(f"{text}: sources relinked.")
+            self.show_status(f"{done_text}: sources relinked.")
 
         self._run(done, tasks.relink, list(self.workspace.machine), overrides)
 
@@ -376,9 +385,7 @@ class MainWindow(QMainWindow):
     def _on_reanalysed(self, redone: tuple[DocumentAnalysis, list[Link]]) -> None:
         analysis, links = redone
         doc = analysis.document
-        what = (f"Set date of {doc.label} to {doc.date.value}"
-                if doc.date.source == "user" else f"Analyse {doc.label} as "
-                f"{doc.language}")
+        what = "Set publication date" if doc.date.source == "user" else "Set language"
         self.reviewer.change(self.workspace.with_document(analysis, links), what)
         self.show_status(f"{analysis.document.label}: "
                          f"{len(analysis.events)} events placed again.")
@@ -397,39 +404,79 @@ class MainWindow(QMainWindow):
             self.reviewer.set_status(self.workspace.selection, status)  # type: ignore[arg-type]
 
     def edit_time(self) -> None:
+        """Ask when the selected event happened, starting from a value the dialog accepts."""
         ref = self._one_selected()
         if ref is None:
             return
-        current = self.workspace.event(ref).time.value or ""
-        text, ok = QInputDialog.getText(self, "Set time", "When did it happen? (YYYY, YYYY-MM or "
-                                        "YYYY-MM-DD)", text=current)
-        if ok:
-            self.set_time(ref, text)
+        event = self.workspace.event(ref)
+        prompt = (f"When did “{_short(event.cue or event.text)}” happen?\n"
+                  f"Now: {time_words(event.time)}.\n\nA year, a month or a day "
+                  "(YYYY, YYYY-MM or YYYY-MM-DD):")
+        date = self.workspace.analysis(ref.document).document.date
+        self._ask_text("Set time", prompt, editable_date(event.time, date),
+                       lambda text: self._apply_time(ref, text))
+
+    def _ask_text(self, title: str, prompt: str, text: str,
+                  apply: Callable[[str], str | None]) -> None:
+        """A non-blocking text dialog; when ``apply`` explains an error, the dialog comes back
+        with the analyst's input and the explanation, so nothing typed is lost."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(prompt)
+        dialog.setTextValue(text)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def entered(value: str) -> None:
+            error = apply(value)
+            if error is not None:
+                self._ask_text(title, f"{prompt}\n\n⚠ {error}", value, apply)
+
+        dialog.textValueSelected.connect(entered)
+        self.text_dialog = dialog
+        dialog.open()
 
     def set_time(self, ref: EventRef, text: str) -> bool:
+        """Set the analyst's time; a text that is not a date is explained in a message."""
+        error = self._apply_time(ref, text)
+        if error is not None:
+            self.report_problem("Time not changed", error)
+        return error is None
+
+    def _apply_time(self, ref: EventRef, text: str) -> str | None:
+        """Set the time, or say why ``text`` is not a year, a month or a day."""
         try:
             date = DocumentDate.parse(text, "user")
         except ValueError as exc:
-            self.report_problem("Time not changed", str(exc))
-            return False
+            if "range" in str(exc):
+                return f"“{text}” is out of range: {str(exc).split(':')[0]}."
+            return f"“{text}” is not a year, a month or a day: use YYYY, YYYY-MM or YYYY-MM-DD."
         self.reviewer.set_time(ref, date)
-        return True
+        return None
 
     def edit_actors(self) -> None:
+        """Ask for the actors by name (entity ids are internal), among the document's names."""
         ref = self._one_selected()
         if ref is None:
             return
         analysis = self.workspace.analysis(ref.document)
-        names = [f"{e.text} ({e.id})" for e in analysis.entities]
-        current = self.workspace.event(ref).actors
-        text, ok = QInputDialog.getText(
-            self, "Set actors", "Entity ids, comma separated:\n" + ", ".join(names),
-            text=", ".join(current),
-        )
-        if ok:
-            known = {e.id for e in analysis.entities}
-            actors = tuple(a.strip() for a in text.split(",") if a.strip() in known)
-            self.reviewer.set_actors(ref, actors)
+        by_id = {e.id: e.text for e in analysis.entities}
+        names = sorted(set(by_id.values()), key=str.casefold)
+        current = ", ".join(by_id[a] for a in self.workspace.event(ref).actors if a in by_id)
+        prompt = "Actors, comma separated, from the names in this document:\n" + _short(
+            ", ".join(names), 400)
+        self._ask_text("Set actors", prompt, current,
+                       lambda text: self._set_actors(ref, text, analysis.entities))
+
+    def _set_actors(self, ref: EventRef, text: str, entities: list[Entity]) -> str | None:
+        ids: dict[str, str] = {}
+        for entity in entities:
+            ids.setdefault(entity.text.casefold(), entity.id)
+        wanted = [name.strip() for name in text.split(",") if name.strip()]
+        unknown = [name for name in wanted if name.casefold() not in ids]
+        if unknown:
+            return f"Not a name in this document: {', '.join(unknown)}."
+        self.reviewer.set_actors(ref, tuple(dict.fromkeys(ids[n.casefold()] for n in wanted)))
+        return None
 
     def edit_span(self) -> None:
         ref = self._one_selected()
@@ -557,28 +604,37 @@ class MainWindow(QMainWindow):
             self.show_status(f"Autosave failed: {exc.strerror or exc}")
             return None
 
-    def offer_recovery(self) -> bool:
-        """After a crash, offer the autosaved work (non-blocking). True if there is some."""
+    def offer_recovery(self, files: Sequence[str] = ()) -> bool:
+        """After a crash, offer the autosaved work (non-blocking); ``files`` (named on the
+        command line) are opened whatever the answer, next to the recovered work. True if
+        there was work to recover."""
         found = projects.find_recovery(self.recovery_dir)
         if found is None:
+            if files:
+                self.open_files(list(files))
             return False
-        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work?",
-                          "Timeweave did not close normally last time. Recover the work that "
-                          "was autosaved?", QMessageBox.StandardButton.Yes
-                          | QMessageBox.StandardButton.Discard, self)
+        text = ("Timeweave did not close normally last time. Recover the work that was "
+                "autosaved?")
+        if files:
+            text += f"\n\nThe {len(files)} file(s) you named are opened either way."
+        box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work?", text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+                          self)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.finished.connect(lambda result: self._on_recovery_answer(found, result))
+        box.finished.connect(lambda result: self._on_recovery_answer(found, result, files))
         self.recovery_box = box
         box.open()
         return True
 
-    def _on_recovery_answer(self, path: Path, result: int) -> None:
+    def _on_recovery_answer(self, path: Path, result: int, files: Sequence[str] = ()) -> None:
+        self.recovery_box = None
         if result == QMessageBox.StandardButton.Yes:
             if self.open_project(path, recovered=True):
                 self.show_status("Recovered the autosaved work; save it as a project.")
         else:
             projects.discard_recovery(self.recovery_dir)
-        self.recovery_box = None
+        if files:
+            self.open_files(list(files))
 
     # --- export -------------------------------------------------------------------------
 
@@ -596,7 +652,9 @@ class MainWindow(QMainWindow):
             if fmt == "pdf":
                 from gui.report import write_pdf
 
-                paint = getattr(self.timeline, "paint_into", None)
+                timeline = self.timeline
+                paint = (None if timeline is None else  # every dated event, whatever the zoom
+                         lambda painter, rect: timeline.paint_into(painter, rect, whole=True))
                 write_pdf(self.workspace, path, paint)
             elif fmt in ("png", "svg"):
                 if self.timeline is None:
@@ -606,12 +664,13 @@ class MainWindow(QMainWindow):
                 from timeweave import table
 
                 write = table.export_csv if fmt == "csv" else table.export_xlsx
-                write(path, self.workspace.analyses)
+                write(path, self.workspace.shown_analyses(), self.workspace.review)
             elif fmt == "json":
                 from timeweave import table
 
                 ws = self.workspace
-                table.export_json(path, ExtractionResult(ws.analyses, ws.links, ws.errors))
+                table.export_json(path, ExtractionResult(ws.shown_analyses(), ws.links,
+                                                         ws.errors), ws.review)
             else:
                 raise ValueError(f"no export to .{fmt}: choose csv, xlsx, json, png, svg or pdf")
         except (OSError, ValueError) as exc:

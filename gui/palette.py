@@ -16,6 +16,11 @@ ENTITY_TEXT = QColor("#2f6b2a")
 SELECTED_ENTITY = QColor("#f7b267")
 CONNECTOR = QColor("#c07a1d")
 MISSING = QColor("#b3261e")
+ACCEPTED = QColor("#2e7d32")  # the analyst checked it
+REJECTED = QColor("#8a939c")  # the analyst rejected it (shown only on request, greyed)
+TRIGGER = QColor("#f5b945")  # the words that name the event, within its selected passage
+TRIGGER_QUIET = QColor("#d3deec")  # ... within a passage that is not selected
+TRIGGER_TEXT = QColor("#3b2a00")
 
 SOURCE_COLOURS = ("#2c6fbb", "#c4512b", "#3a8f4e", "#8a4fb5", "#b8860b", "#1f8a8a", "#a63d6b")
 

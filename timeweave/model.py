@@ -359,6 +359,71 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """What one source says about a story event: one mention, with its date, place, numbers and
+    actors as that source gives them (entity keys, so sources in different languages compare)."""
+
+    document: str
+    event: str
+    modality: Modality
+    time: EventTime
+    place: str | None = None
+    actors: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "event": self.event,
+            "modality": self.modality,
+            "time": self.time.to_json(),
+            "place": self.place,
+            "actors": list(self.actors),
+            "numbers": list(self.numbers),
+        }
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Sources that tell one story event differently: ``kind`` is date, number, actor or place;
+    ``values`` maps each document to what it says."""
+
+    kind: Literal["date", "number", "actor", "place"]
+    values: tuple[tuple[str, str], ...]  # (document id, what it says)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "values": {doc: value for doc, value in self.values}}
+
+
+@dataclass(frozen=True)
+class Story:
+    """One real-world event as several mentions tell it (in one or many sources and languages).
+
+    A story's mentions share the modality side: a claim that something happened (reported) is
+    kept apart from the source's own statement that it did (asserted).
+    """
+
+    id: str
+    category: str
+    claims: tuple[Claim, ...]
+    disagreements: tuple[Disagreement, ...] = ()
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The sources that report it, in first-mention order."""
+        return tuple(dict.fromkeys(c.document for c in self.claims))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "category": self.category,
+            "documents": list(self.documents),
+            "claims": [c.to_json() for c in self.claims],
+            "disagreements": [d.to_json() for d in self.disagreements],
+        }
+
+
+@dataclass(frozen=True)
 class LoadError:
     """A file that could not be processed, and why, in words an analyst understands."""
 
@@ -376,11 +441,13 @@ class ExtractionResult:
     documents: list[DocumentAnalysis] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "documents": [d.to_json() for d in self.documents],
             "links": [link.to_json() for link in self.links],
+            "stories": [s.to_json() for s in self.stories],
             "errors": [e.to_json() for e in self.errors],
         }
 

@@ -131,6 +131,7 @@ def run(
     )
     cancel.check()
     progress(0.95, "Comparing sources")
-    result = ExtractionResult(analyses, compare.link(analyses), errors)
+    links, stories = compare.link_stories(analyses)
+    result = ExtractionResult(analyses, links, errors, stories)
     progress(1.0, "Done")
     return result

@@ -127,14 +127,15 @@ class Review:
     def added_to(self, document_id: str) -> Iterator[Event]:
         return (event for doc, event in self.added if doc == document_id)
 
-    def apply(self, analysis: DocumentAnalysis) -> DocumentAnalysis:
-        """The analysis the views show: corrections applied, rejected events left out."""
+    def apply(self, analysis: DocumentAnalysis, rejected: bool = False) -> DocumentAnalysis:
+        """The analysis the views show: corrections applied, rejected events left out (or,
+        with ``rejected``, only the rejected events: what "show rejected" brings back)."""
         doc_id = analysis.document.id
         text = analysis.document.text
         events = []
         for event in [*analysis.events, *self.added_to(doc_id)]:
             correction = self.correction((doc_id, event.id))
-            if correction.status != "rejected":
+            if (correction.status == "rejected") == rejected:
                 events.append(correction.apply(event, text))
         events.sort(key=lambda e: (e.start, e.end, e.id))
         return DocumentAnalysis(analysis.document, analysis.timexes, analysis.entities, events)

@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from timeweave.filters import KindFilter
 from timeweave.model import DocumentAnalysis, Event, ExtractionResult, Link, LoadError
-from timeweave.review import Review
+from timeweave.review import Review, ReviewStatus
 
 if TYPE_CHECKING:  # the entities package imports spaCy: only a project with decisions needs it
     from timeweave.entities.overrides import EntityOverrides
@@ -49,7 +50,9 @@ class EventRef:
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Which events the views show. Empty fields do not filter."""
+    """Which events the views show. Empty fields do not filter; ``kinds`` hides the flood of
+    minor events by default (:mod:`timeweave.filters`); rejected events show only with
+    ``show_rejected``."""
 
     documents: frozenset[str] = frozenset()
     entity_keys: frozenset[str] = frozenset()
@@ -57,10 +60,17 @@ class EventFilter:
     start: dt.date | None = None
     end: dt.date | None = None
     text: str = ""
+    kinds: KindFilter = KindFilter()
+    show_rejected: bool = False
 
-    def accepts(self, analysis: DocumentAnalysis, event: Event) -> bool:
-        """True when ``event`` of ``analysis`` passes every set criterion."""
+    def accepts(self, analysis: DocumentAnalysis, event: Event,
+                status: ReviewStatus = "pending") -> bool:
+        """True when ``event`` of ``analysis``, in review ``status``, passes every criterion."""
+        if status == "rejected" and not self.show_rejected:
+            return False
         if self.documents and analysis.document.id not in self.documents:
+            return False
+        if not self.kinds.accepts(event, reviewed=status == "accepted"):
             return False
         if self.bases and event.time.basis not in self.bases:
             return False
@@ -114,6 +124,7 @@ class Workspace:
     review: Review = field(default_factory=Review)
     errors: list[LoadError] = field(default_factory=list)
     entity_overrides: EntityOverrides | None = None
+    rejected: dict[str, list[Event]] = field(default_factory=dict)  # per document, corrected
 
     def __post_init__(self) -> None:
         if not self.machine:
@@ -164,6 +175,8 @@ class Workspace:
 
     def _apply_review(self) -> None:
         self.analyses = [self._shown(analysis) for analysis in self.machine]
+        self.rejected = {a.document.id: self.review.apply(a, rejected=True).events
+                         for a in self.machine}
         self._drop_stale_selection()
         self.documents_changed.emit()
 
@@ -183,17 +196,35 @@ class Workspace:
         raise KeyError(document_id)
 
     def event(self, ref: EventRef) -> Event:
-        """The event a reference points at; ``KeyError`` if it is gone."""
-        for event in self.analysis(ref.document).events:
+        """The event a reference points at, rejected ones included; ``KeyError`` if gone."""
+        events = self.analysis(ref.document).events
+        for event in [*events, *self.rejected.get(ref.document, ())]:
             if event.id == ref.event:
                 return event
         raise KeyError(ref)
 
+    def status(self, ref: EventRef) -> ReviewStatus:
+        """The analyst's decision on an event: what the table and the timeline mark."""
+        return self.review.status((ref.document, ref.event))
+
+    def shown_analyses(self) -> list[DocumentAnalysis]:
+        """The analyses with the rejected events put back when the analyst shows them: what
+        the table lists and the exports write (each with its review status)."""
+        if not self.filter.show_rejected:
+            return list(self.analyses)
+        shown = []
+        for analysis in self.analyses:
+            events = sorted([*analysis.events, *self.rejected.get(analysis.document.id, ())],
+                            key=lambda e: (e.start, e.end, e.id))
+            shown.append(dataclasses.replace(analysis, events=events))
+        return shown
+
     def visible_events(self) -> Iterator[tuple[DocumentAnalysis, Event]]:
         """Every event that passes the current filter, document by document."""
-        for analysis in self.analyses:
+        for analysis in self.shown_analyses():
+            doc_id = analysis.document.id
             for event in analysis.events:
-                if self.filter.accepts(analysis, event):
+                if self.filter.accepts(analysis, event, self.review.status((doc_id, event.id))):
                     yield analysis, event
 
     def select(self, refs: Iterable[EventRef], entity_key: str | None = None) -> None:
@@ -207,7 +238,8 @@ class Workspace:
 
     def events_with_entity(self, key: str) -> list[EventRef]:
         """Every event whose actors, place or passage mention the entity ``key``."""
-        wanted = EventFilter(entity_keys=frozenset({key}))
+        wanted = EventFilter(entity_keys=frozenset({key}),
+                             kinds=KindFilter(show_quiet=True, show_all=True))
         return [
             EventRef(a.document.id, e.id)
             for a in self.analyses for e in a.events if wanted.accepts(a, e)
@@ -216,11 +248,12 @@ class Workspace:
     def set_filter(self, event_filter: EventFilter) -> None:
         if event_filter != self.filter:
             self.filter = event_filter
+            self._drop_stale_selection()
             self.filter_changed.emit()
 
     def _drop_stale_selection(self) -> None:
         alive = {
-            EventRef(a.document.id, e.id) for a in self.analyses for e in a.events
+            EventRef(a.document.id, e.id) for a in self.shown_analyses() for e in a.events
         }
         if not self.selection <= alive:
             self.selection = self.selection & alive

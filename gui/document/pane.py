@@ -1,4 +1,5 @@
-"""A read-only source text that marks passages, time expressions and entities, and reports clicks.
+"""A read-only source text that marks passages, the words that name each event (its trigger,
+in a stronger shade within the passage), time expressions and entities, and reports clicks.
 
 Shared by the document view and the side-by-side comparison. It paints what it is told to
 (``show`` an analysis, ``mark`` a selection) and turns clicks into ``event_clicked`` /
@@ -131,6 +132,11 @@ class SourceText(QPlainTextEdit):
             marks.append((event.start, event.end, _format(palette.PASSAGE)))
         for event in self.selected:
             marks.append((event.start, event.end, _format(palette.SELECTED_PASSAGE)))
+        selected_ids = {e.id for e in self.selected}
+        for event in [*self.analysis.events, *self.selected]:  # the words naming the event
+            if event.trigger is not None:
+                colour = palette.TRIGGER if event.id in selected_ids else palette.TRIGGER_QUIET
+                marks.append((*event.trigger, _format(colour, palette.TRIGGER_TEXT)))
         for timex in self.analysis.timexes:
             fmt = (_format(palette.TIMEX, palette.TIMEX_TEXT) if inside(timex.start, timex.end)
                    else _format(None, palette.TIMEX_TEXT))

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.document.pane import SourceText
+from timeweave.humanize import value_words
 from timeweave.workspace import EventRef, Workspace
 
 
@@ -81,7 +82,7 @@ class DocumentView(QWidget):
             self.info.setText("")
         else:
             doc = analysis.document
-            date = doc.date.value or "no date"
+            date = value_words(doc.date.value) if doc.date.value else "no date"
             self.info.setText(f"{(doc.language or '?').upper()} · {date} · "
                               f"{len(analysis.events)} events")
         self._mark()

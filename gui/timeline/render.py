@@ -21,12 +21,14 @@ from PySide6.QtGui import (
     QPixmap,
 )
 
+from gui import palette
 from gui.palette import SELECTED_PASSAGE, SOURCE_COLOURS, source_colour
 from timeweave.layout import Axis, LaneGeometry, Marks, TimelineLayout, TimeScale, axis_ticks
 from timeweave.layout.timeline import BASES, OPEN_END, OPEN_START, POINT_RADIUS, ROW_CAP
 
 GUTTER = 200.0  # lane labels
 AXIS_HEIGHT = 44.0
+PENDING, ACCEPTED, REJECTED = 0, 1, 2  # review status codes in ``Frame.status``
 LEGEND_HEIGHT = 26.0
 BAR_HEIGHT = 13.0
 CHIP_HEIGHT = 15.0
@@ -61,6 +63,7 @@ class Frame:
     selected: np.ndarray  # boolean mask over the layout's items
     scroll: float = 0.0
     raster: bool = False  # painting pixels for the screen: cached chip images may be used
+    status: np.ndarray | None = None  # per layout event: PENDING, ACCEPTED or REJECTED
 
 
 def frame_marks(layout: TimelineLayout, scale: TimeScale, geometry: LaneGeometry,
@@ -153,9 +156,11 @@ class TimelineRenderer:
         self._axis(painter, QRectF(rect.left(), rect.top(), rect.width(), AXIS_HEIGHT), frame,
                    axis)
         if footer:
+            painter.setClipRect(rect)  # the axis clipped to itself: the legend was left out
             footer_rect = QRectF(rect.left(), bottom, rect.width(), LEGEND_HEIGHT)
             painter.fillRect(footer_rect, PANEL)
-            self.paint_legend(painter, footer_rect.adjusted(GUTTER, 0, 0, 0))
+            after_text = self.small_metrics.horizontalAdvance(footer) + 24
+            self.paint_legend(painter, footer_rect.adjusted(max(GUTTER, after_text), 0, 0, 0))
             painter.setFont(self.small)
             painter.setPen(MUTED)
             painter.drawText(footer_rect.adjusted(10, 0, -10, 0),
@@ -304,12 +309,18 @@ class TimelineRenderer:
             event, item = int(events[mark]), int(heads[mark])
             basis = int(layout.event_basis[event])
             text = layout.events[event][1].text
+            status = int(frame.status[event]) if frame.status is not None else PENDING
+            if status == REJECTED:
+                colour = QColor(palette.REJECTED)
+            elif status == ACCEPTED:  # the analyst checked it: a mark before its words
+                text = f"✓ {text}"
             if layout.item_point[item]:
                 x = left + marks.xc[mark]
                 self._point(painter, QPointF(x, y), colour, basis, bool(selected[mark]))
                 space = min(float(room[position]) - POINT_RADIUS - 8, LABEL_MAX)
                 if space >= LABEL_MIN:
-                    self._label(painter, QRectF(x + POINT_RADIUS + 4, y - 8, space, 16), text)
+                    self._label(painter, QRectF(x + POINT_RADIUS + 4, y - 8, space, 16), text,
+                                status)
             else:
                 bar = QRectF(left + marks.x0[mark], y - BAR_HEIGHT / 2,
                              marks.x1[mark] - marks.x0[mark], BAR_HEIGHT)
@@ -317,12 +328,14 @@ class TimelineRenderer:
                           bool(selected[mark]))
                 first, last = max(bar.left(), rect.left()), min(bar.right(), rect.right())
                 if last - first >= LABEL_MIN:
-                    self._label(painter, QRectF(first + 6, y - 8, last - first - 12, 16), text)
+                    self._label(painter, QRectF(first + 6, y - 8, last - first - 12, 16), text,
+                                status)
 
-    def _label(self, painter: QPainter, box: QRectF, text: str) -> None:
-        """An event's words beside its point or inside its bar, cut to the room there is."""
+    def _label(self, painter: QPainter, box: QRectF, text: str, status: int = 0) -> None:
+        """An event's words beside its point or inside its bar, cut to the room there is;
+        greyed when the analyst rejected it (shown only on request)."""
         painter.setFont(self.small)
-        painter.setPen(INK)
+        painter.setPen(palette.REJECTED if status == REJECTED else INK)
         painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          self.small_metrics.elidedText(text, Qt.TextElideMode.ElideRight,
                                                        box.width()))

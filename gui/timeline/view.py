@@ -19,9 +19,12 @@ from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QResizeE
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from gui.timeline.render import (
+    ACCEPTED,
     AXIS_HEIGHT,
     CHIP_HEIGHT,
     GUTTER,
+    PENDING,
+    REJECTED,
     Frame,
     TimelineRenderer,
     expander_rect,
@@ -78,6 +81,7 @@ class TimelineView(QGraphicsView):
         self._layout = TimelineLayout([], [])
         self._geometry = LaneGeometry.of(())
         self._selected = np.zeros(0, dtype=bool)
+        self._status = np.zeros(0, dtype=np.int8)
         today = day_number(dt.date.today())
         self._scale = TimeScale.fit(today - 30, today, self._time_width())
         self._mode: LaneMode = "source"
@@ -107,6 +111,11 @@ class TimelineView(QGraphicsView):
         return self._selected
 
     @property
+    def event_status(self) -> np.ndarray:
+        """Per layout event, its review status code (``render.PENDING`` ...): drawn as marks."""
+        return self._status
+
+    @property
     def lane_geometry(self) -> LaneGeometry:
         return self._geometry
 
@@ -131,6 +140,9 @@ class TimelineView(QGraphicsView):
         """Lay out the events the filter lets through, keeping the zoom and the selection."""
         workspace = self._workspace
         self._layout = build_layout(workspace.analyses, workspace.visible_events(), self._mode)
+        codes = {"pending": PENDING, "accepted": ACCEPTED, "rejected": REJECTED}
+        self._status = np.array([codes[workspace.status(ref)] for ref in self._layout.refs],
+                                dtype=np.int8)
         self._regeometry()
         self.set_selection(workspace.selection, reveal=False)
         self.layout_changed.emit()
@@ -252,9 +264,12 @@ class TimelineView(QGraphicsView):
         if len(events) == 1:
             analysis, event = layout.events[events[0]]
             title = layout.documents[layout.event_source[events[0]]]
-            return (f"<b>{html.escape(event.text)}</b><br>cue: <i>{html.escape(event.cue)}</i>"
+            status = self._workspace.status(layout.refs[events[0]])
+            review = "" if status == "pending" else f"<br><b>{status}</b> in review"
+            return (f"<b>{html.escape(event.text)}</b>{review}"
+                    f"<br>cue: <i>{html.escape(event.cue)}</i>"
                     f"<br>{html.escape(describe_time(event))}"
-                    f"<br><span style='color:#6B7785'>{html.escape(title.title or title.id)}"
+                    f"<br><span style='color:#6B7785'>{html.escape(title.label)}"
                     "</span>")
         first = date_of(float(marks.start[mark])).date()
         last = date_of(float(marks.end[mark]) - 1).date()
@@ -270,7 +285,7 @@ class TimelineView(QGraphicsView):
         painter.save()
         painter.resetTransform()
         frame = Frame(self._layout, self._scale, self._geometry, self.marks(), self._selected,
-                      self.verticalScrollBar().value(), raster=True)
+                      self.verticalScrollBar().value(), raster=True, status=self._status)
         self._renderer.paint(painter, QRectF(self.viewport().rect()), frame)
         painter.restore()
 

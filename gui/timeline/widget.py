@@ -27,6 +27,7 @@ from gui.timeline.overview import OverviewStrip
 from gui.timeline.render import (
     AXIS_HEIGHT,
     GUTTER,
+    LABEL_MAX,
     LEGEND_HEIGHT,
     Frame,
     TimelineRenderer,
@@ -36,7 +37,7 @@ from gui.timeline.view import NOTCH_ZOOM, TimelineView
 from timeweave.layout import TimeScale
 from timeweave.workspace import Workspace
 
-EXPORT_MIN_WIDTH = 1000
+EXPORT_MIN_WIDTH = 1300  # the legend row fits
 LANE_MODES = (("Sources", "source"), ("Entities", "entity"))
 
 
@@ -128,9 +129,10 @@ class TimelineWidget(QWidget):
         self.view.fit_all()
 
     def export_image(self, path: Path) -> None:
-        """Write the whole timeline (every lane, the current time range) as PNG or SVG."""
+        """Write the whole timeline (every lane, the current time range) as PNG or SVG, a
+        label's width wider than the view so events at its right edge keep their words."""
         suffix = path.suffix.lower()
-        width = max(self.view.viewport().width(), EXPORT_MIN_WIDTH)
+        width = max(self.view.viewport().width(), EXPORT_MIN_WIDTH) + int(LABEL_MAX)
         height = self._content_height()
         if suffix == ".png":
             image = QImage(width * 2, int(height * 2), QImage.Format.Format_ARGB32_Premultiplied)
@@ -153,20 +155,28 @@ class TimelineWidget(QWidget):
         else:
             raise ValueError(f"export the timeline as .png or .svg, not {path.suffix or path.name}")
 
-    def paint_into(self, painter: QPainter, rect: QRectF) -> None:
-        """Paint every lane over the current time range into ``rect`` (shrunk to fit), with the
-        legend and the number of undated events; used by exports and the PDF report."""
+    def paint_into(self, painter: QPainter, rect: QRectF, whole: bool = False) -> float:
+        """Paint every lane over the current time range (with ``whole``, over every dated
+        event, whatever the zoom: the PDF report) into ``rect`` (shrunk to fit), with the legend
+        and the number of undated events; returns the height painted. Used by exports, so the
+        range ends a label's width before the right edge: the last events keep their words."""
         height = self._content_height()
         factor = min(1.0, rect.height() / height)
         width = rect.width() / factor
         shown = self.view.scale
-        scale = TimeScale(shown.start, shown.px_per_day * (width - GUTTER) / shown.width,
-                          width - GUTTER)
+        span = self.view.timeline_layout.span() if whole else None
+        if span is not None:
+            fitted = TimeScale.fit(span[0], span[1], width - GUTTER - LABEL_MAX)
+        else:
+            fitted = TimeScale(shown.start,
+                               shown.px_per_day * (width - GUTTER - LABEL_MAX) / shown.width,
+                               width - GUTTER - LABEL_MAX)
+        scale = TimeScale(fitted.start, fitted.px_per_day, width - GUTTER)
         layout = self.view.timeline_layout
         geometry = self.view.lane_geometry
         marks = layout.marks(scale, range(len(layout.lanes)), geometry.shown)
         selected = self.view.selected_items
-        frame = Frame(layout, scale, geometry, marks, selected)
+        frame = Frame(layout, scale, geometry, marks, selected, status=self.view.event_status)
         dated = len(layout.order)
         footer = f"{dated} dated events  ·  {len(layout.undated)} undated (listed, not placed)"
         painter.save()
@@ -174,6 +184,7 @@ class TimelineWidget(QWidget):
         painter.scale(factor, factor)
         self.renderer.paint(painter, QRectF(0, 0, width, height), frame, footer)
         painter.restore()
+        return height * factor
 
     def _content_height(self) -> float:
         return AXIS_HEIGHT + self.view.lane_geometry.height + LEGEND_HEIGHT

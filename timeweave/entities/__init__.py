@@ -8,6 +8,8 @@ places, a country-qualified key for ministries, and a transliterated full name f
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from timeweave.entities import gazetteer, names
@@ -29,7 +31,25 @@ def name_of(span: Span) -> str:
     text = "".join(words[:-1]).strip()
     for article in ("the ", "The "):
         text = text.removeprefix(article)
-    return text.removesuffix("'s").removesuffix(" 's").removesuffix("’s").strip()
+    for possessive in ("'s", "’s", "'", "’"):  # "Jobs's", "Apple Corps'"
+        text = text.removesuffix(possessive).rstrip()
+    return text
+
+
+_MODEL = re.compile(r"^\d{1,3}[A-Z]{1,2}$")  # a model designation: "3G", "4S", "5C"
+
+
+def _with_model(span: Span) -> Span:
+    """A product or company name with the model code after it: "iPhone" + "3G"."""
+    doc = span.doc
+    if (
+        span.label_ in ("ORG", "PRODUCT")
+        and span.end < len(doc)
+        and span[-1].whitespace_
+        and _MODEL.match(doc[span.end].text)
+    ):
+        return Span(doc, span.start, span.end + 1, label=span.label_)
+    return span
 
 
 def _known(span: Span, name: str) -> gazetteer.Entry | None:
@@ -47,8 +67,13 @@ def _known(span: Span, name: str) -> gazetteer.Entry | None:
 
 def find(parsed: Doc, document: Document) -> list[Entity]:
     """Every named mention of ``parsed`` as an :class:`Entity` with ids "e1", "e2", ..."""
-    mentions = [span for span in parsed.ents if span.label_ not in _NOT_ENTITIES]
-    people = _people([name_of(s) for s in mentions if s.label_ == "PERSON"])
+    mentions = [_with_model(span) for span in parsed.ents if span.label_ not in _NOT_ENTITIES]
+    person_names = [
+        name_of(s) for s in mentions
+        if s.label_ == "PERSON" and not names.looks_like_organisation(name_of(s))
+    ]
+    people = _people(person_names)
+    surnames = {n.split()[-1]: people[n] for n in person_names if len(n.split()) > 1}
     found = []
     for index, span in enumerate(mentions, start=1):
         name = name_of(span)
@@ -56,12 +81,22 @@ def find(parsed: Doc, document: Document) -> list[Entity]:
         entry = _known(span, name)
         if entry:
             key, label = entry.key, entry.label
-        elif label == "PERSON":
-            key = people.get(name) or names.person_key(name)
+        elif name in surnames:  # "Jobs" after "Steve Jobs", whatever the tagger called it
+            key, label = surnames[name], "PERSON"
+        elif label == "PERSON" and name in people:
+            key = people[name]
+        elif label == "PERSON" and not names.looks_like_organisation(name):
+            key = names.person_key(name)
         else:
+            label = "ORG" if label == "PERSON" else label
             key = (gazetteer.ministry_key(name) if label == "ORG" else None) or name
         found.append(Entity(f"e{index}", span.start_char, span.end_char, span.text, label, key))
-    return found
+    same = names.variants(e.key for e in found if e.label != "PERSON")
+    return [
+        Entity(e.id, e.start, e.end, e.text, e.label, same[e.key])
+        if e.key in same and e.label != "PERSON" else e
+        for e in found
+    ]
 
 
 def _people(mentions: list[str]) -> dict[str, str]:

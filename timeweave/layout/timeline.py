@@ -20,6 +20,7 @@ from typing import Literal, get_args
 
 import numpy as np
 
+from timeweave.humanize import basis_words, time_words
 from timeweave.layout.scale import TimeScale
 from timeweave.model import Document, DocumentAnalysis, Event, TimeBasis
 from timeweave.workspace import EventRef
@@ -387,32 +388,20 @@ def event_bounds(event: Event) -> tuple[float, float, int] | None:
 
 
 def describe_time(event: Event) -> str:
-    """The days an event can mean, and on what basis, for tooltips and lists."""
+    """The days an event can mean in words, on what basis, and the TIMEX3 value for experts,
+    for tooltips and lists."""
     time = event.time
-    earliest, latest = time.earliest, time.latest
-    if earliest is None and latest is None:
-        when = undated_reason(event)
-    elif earliest is None:
-        when = f"before {latest.isoformat()} (no earlier bound)"
-    elif latest is None:
-        when = f"after {earliest.isoformat()} (no later bound)"
-    elif earliest == latest:
-        when = earliest.isoformat()
-    else:
-        when = f"{earliest.isoformat()} – {latest.isoformat()}"
-    basis = {"timex": "from a time expression", "document_date": "from the publication date only",
-             "analyst": "set by the analyst", "unknown": "no time found"}[time.basis]
-    value = f" · value {time.value}" if time.value else ""
-    return f"{when}{value} · {basis}"
+    value = f" · TIMEX3 {time.value}" if time.value else ""
+    return f"{time_words(time)} · {basis_words(time.basis)}{value}"
 
 
 def undated_reason(event: Event) -> str:
     """Why an event is in the undated tray, in the analyst's words."""
     value = event.time.value
-    if value and "X" in value.upper():
-        return f"year unknown ({value})"
+    if value and value.startswith("XXXX"):
+        return time_words(event.time)  # "22 October, year unknown"
     if value:
-        return f"not placed in time ({value})"
+        return f"{time_words(event.time)}, not placed in time"
     return "no time found"
 
 
