@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import re
 import sys
 from collections.abc import Sequence
@@ -47,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
         "compare the sources.",
     )
     parser.add_argument("--version", action="version", version=f"timeweave {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true",
+        help="print the traceback of any unexpected failure on standard error",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -185,6 +190,8 @@ def _write_rows(header: tuple[str, ...], rows: list[tuple[str, ...]], style: str
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
     try:
         if args.self_test:
             from timeweave.selftest import main as self_test

@@ -112,9 +112,12 @@ def analyse_files(
 
 def unexpected_error(exc: BaseException) -> str:
     """The message for a failure Timeweave did not foresee: what broke, and what to do."""
+    detail = str(exc)
+    detail = detail if len(detail) <= 300 else detail[:300] + "…"
     return (
-        f"Timeweave failed on this file ({type(exc).__name__}: {exc}); the other files are "
-        "not affected. Please report this with the file if you can share it"
+        f"Timeweave failed on this file ({type(exc).__name__}: {detail}); the other files are "
+        "not affected. Please report this with the file if you can share it (run with --debug "
+        "for the details)"
     )
 
 

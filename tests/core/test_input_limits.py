@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import random
 import tracemalloc
 import zipfile
@@ -69,9 +70,11 @@ def test_a_parse_in_pieces_keeps_offsets_and_document_wide_names(
 
 
 def test_an_unexpected_failure_in_one_file_spares_the_others(
-    seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch
+    seed_paths: list[Path], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Whatever goes wrong inside one document's analysis is that document's error."""
+    """Whatever goes wrong inside one document's analysis is that document's error; the
+    traceback goes to the debug log (``timeweave --debug``)."""
+    caplog.set_level(logging.DEBUG, logger="timeweave.pipeline")
     real = pipeline.analyse
 
     def analyse(document):  # type: ignore[no-untyped-def]
@@ -86,6 +89,8 @@ def test_an_unexpected_failure_in_one_file_spares_the_others(
     assert error.path == str(seed_paths[0])
     assert "RuntimeError: boom" in error.message
     assert "other files are not affected" in error.message
+    assert "Traceback" in caplog.text
+    assert "RuntimeError: boom" in caplog.text
 
 
 def _bomb(inflated: int, paragraphs: bool) -> bytes:
