@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.core.documents import write
+from timeweave.errors import DocumentError
 from timeweave.loaders import load_document
 
 ESTONIAN_WORDS = [
@@ -126,3 +127,10 @@ def test_the_json_says_how_a_file_was_decoded(tmp_path: Path) -> None:
     document = load_document(write(tmp_path, "e.txt", SAMPLE.encode("cp1257")), "d1")
     data = DocumentAnalysis(document).to_json()
     assert data["encoding"] == {"name": "cp1257", "guessed": True, "replaced": 0}
+
+
+def test_16_bit_numbers_are_not_taken_for_utf16(tmp_path: Path) -> None:
+    """Binary data can have UTF-16's zero pattern; it decodes to control characters."""
+    data = b"".join((n % 200).to_bytes(2, "little") for n in range(4000))
+    with pytest.raises(DocumentError, match="binary"):
+        load_document(write(tmp_path, "n.txt", data), "d1")

@@ -82,10 +82,12 @@ def _utf16_order(data: bytes) -> str | None:
     for order, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if high.count(0) >= 0.6 * pairs and low.count(0) <= 0.02 * pairs:
             try:
-                data.decode(order)
+                text = data.decode(order)
             except UnicodeDecodeError:
                 return None
-            return order
+            # Binary data (16-bit numbers) has the same zero pattern but decodes to controls.
+            controls = sum(1 for ch in text[:32768] if ch < " " and ch not in "\t\n\f\r\x1b")
+            return order if controls <= max(8, min(len(text), 32768) // 100) else None
     return None
 
 
