@@ -88,6 +88,17 @@ def test_a_few_damaged_bytes_do_not_turn_utf8_into_mojibake(
     assert document.text.count("\ufffd") == len(cuts)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_english_in_utf16_without_a_bom_has_no_nul_characters(
+    seed_paths: list[Path], tmp_path: Path, encoding: str
+) -> None:
+    """ASCII in UTF-16 is also valid UTF-8 (with NULs); the zero pattern must win."""
+    text = seed_paths[1].read_text(encoding="utf-8")
+    document = load_document(write(tmp_path, "en.txt", text.encode(encoding)), "d1")
+    assert "\x00" not in document.text
+    assert document.text.startswith("Russian Foreign Ministry")
+
+
 def test_clean_utf8_is_not_a_guess(seed_paths: list[Path]) -> None:
     document = load_document(seed_paths[0], "d1")
     assert document.encoding is not None

@@ -94,9 +94,9 @@ def _utf16_order(data: bytes) -> str | None:
 def decode(data: bytes, path: str) -> tuple[str, TextEncoding]:
     """Decode bytes to text and say how: the encoding, whether it was a guess, bytes replaced.
 
-    Order: a BOM; UTF-8; UTF-8 with replacement when nearly all the non-ASCII text is UTF-8 (a
-    few damaged bytes must not turn a whole article into mojibake); UTF-16 without a BOM; the
-    legacy code page whose letters best fit one alphabet; charset detection for the rest.
+    Order: a BOM; UTF-16 without a BOM; UTF-8; UTF-8 with replacement when nearly all the
+    non-ASCII text is UTF-8 (a few damaged bytes must not turn a whole article into mojibake);
+    the legacy code page whose letters best fit one alphabet; charset detection for the rest.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -104,14 +104,15 @@ def decode(data: bytes, path: str) -> tuple[str, TextEncoding]:
                 return data.decode(encoding), TextEncoding(encoding)
             except UnicodeDecodeError as exc:
                 raise DocumentError(path, f"broken {encoding} text: {exc.reason}") from exc
+    # Before UTF-8: English in UTF-16 is ASCII and NUL bytes, which is valid UTF-8 too.
+    if order := _utf16_order(data):
+        return data.decode(order), TextEncoding(order, guessed=True)
     try:
         return data.decode("utf-8"), TextEncoding("utf-8")
     except UnicodeDecodeError:
         pass
     if (mostly := _mostly_utf8(data)) is not None:
         return mostly
-    if order := _utf16_order(data):
-        return data.decode(order), TextEncoding(order, guessed=True)
     if legacy := _best_legacy(data):
         return legacy[0], TextEncoding(legacy[1], guessed=True)
     matches = list(from_bytes(data))
