@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import palette
+from gui.plain import escaped, plain_tooltip
 from timeweave.filters import KindFilter, kind_words
 from timeweave.humanize import basis_words
 from timeweave.model import DocumentDate, TimeBasis
@@ -88,8 +89,9 @@ class FrameModel(QAbstractTableModel):
         status = self.frame.at[row, "status"]
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(column, value)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column, value)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the passage as written, never as markup
+            tip = self._tooltip(row, column, value)
+            return plain_tooltip(tip) if tip else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if status == "rejected":
                 return QBrush(palette.REJECTED)
@@ -288,7 +290,8 @@ class EventsTable(QWidget):
             start = _parse_bound(self.start.text(), latest=False)
             end = _parse_bound(self.end.text(), latest=True)
         except ValueError as exc:
-            self.count.setText(f"<span style='color:{palette.MISSING.name()}'>{exc}</span>")
+            self.count.setText(f"<span style='color:{palette.MISSING.name()}'>"
+                               f"{escaped(str(exc))}</span>")
             return
         source, entity, basis, event_class, category, modality = (
             frozenset({c.currentData()}) if c.currentData() else frozenset()

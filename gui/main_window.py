@@ -13,14 +13,17 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QIcon,
     QKeySequence,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -29,19 +32,23 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QWidget,
 )
 
-from gui import tasks
+from gui import help as help_window
+from gui import palette, tasks
 from gui.commands import Reviewer
 from gui.compare import CompareView
+from gui.coverage import CoverageView
 from gui.document import DocumentView
 from gui.entity_story import EntityStoryView
+from gui.plain import plain_tooltip
+from gui.search import SearchPanel
 from gui.sources import SourcesPanel
 from gui.workers import TaskRunner
 from timeweave import project as projects
@@ -59,15 +66,9 @@ DOCUMENT_FILTER = (
     "Documents (*.txt *.text *.html *.htm *.md *.markdown *.pdf *.docx);;All files (*)"
 )
 PROJECT_FILTER = f"Timeweave projects (*{projects.SUFFIX});;Extraction JSON (*.json)"
-
-
-def _entity_overrides(data: Mapping[str, Any]) -> EntityOverrides | None:
-    """A project's entity decisions; spaCy (under ``timeweave.entities``) loads only if any."""
-    if not data:
-        return None
-    from timeweave.entities.overrides import EntityOverrides
-
-    return EntityOverrides.from_json(dict(data))
+DOCUMENT_SHARE, DOCUMENT_MIN = 0.26, 300  # of the window's width: the document dock
+TABLES_SHARE, TABLES_MIN = 0.24, 150  # of its height: the tables below the timeline
+LAYOUT_VERSION = 2  # saved dock layouts of another arrangement are not restored
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -102,16 +103,18 @@ class MainWindow(QMainWindow):
         self.messages: list[str] = []  # every message shown, newest last (for the log and tests)
         self.recovery_box: QMessageBox | None = None
         self.text_dialog: QInputDialog | None = None  # Set time / Set actors, while open
-        self._closing = False  # the analyst answered the unsaved-work question
+        self._closing = False  # the analyst answered the unsaved-work question with closing
         self._saved_review = self.workspace.review
         self._saved = self.workspace.snapshot()
-        self.close_box: QMessageBox | None = None  # the unsaved-work question, while open
+        self.unsaved_box: QMessageBox | None = None  # the unsaved-work question, while open
         self._on_task_done: Callable[[Any], None] | None = None  # what the running task feeds
 
         self.sources = SourcesPanel(self.workspace)
         self.document_view = DocumentView(self.workspace)
         self.compare_view = CompareView(self.workspace)
+        self.coverage_view = CoverageView(self.workspace)
         self.entity_story = EntityStoryView(self.workspace)
+        self.search_panel = SearchPanel(self.workspace)
         self.timeline = self._make_timeline()
         self.events_table = self._make_events_table()
         self._build_layout()
@@ -125,6 +128,9 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start()
         self._update_title()
         self.resize(1500, 920)
+        self.apply_theme(self.theme)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: self.apply_theme(self.theme))
 
     # --- construction -------------------------------------------------------------------
 
@@ -147,32 +153,62 @@ class MainWindow(QMainWindow):
         return EventsTable(self.workspace)
 
     def _build_layout(self) -> None:
-        self.bottom_tabs = QTabWidget()
-        self.bottom_tabs.setDocumentMode(True)
-        if self.events_table is not None:
-            self.bottom_tabs.addTab(self.events_table, "Events")
-        self.bottom_tabs.addTab(self.compare_view, "Side by side")
-        self.bottom_tabs.addTab(self.entity_story, "Entity story")
-        centre = QSplitter(Qt.Orientation.Vertical)
-        centre.setChildrenCollapsible(False)
+        """The timeline is the central surface; everything else is a dock that can be closed
+        (View menu) or resized: the document on the right at full height, the tables below
+        the timeline as tabs."""
         if self.timeline is not None:
-            centre.addWidget(self.timeline)
-        centre.addWidget(self.bottom_tabs)
-        centre.setStretchFactor(0, 3)
-        centre.setStretchFactor(1, 2)
-        self.setCentralWidget(centre)
+            self.setCentralWidget(self.timeline)
+        else:
+            self.setCentralWidget(QLabel("The timeline is not available in this build."))
         area = Qt.DockWidgetArea
-        self.sources_dock = self._dock("Sources", self.sources, area.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, area.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.TopRightCorner, area.RightDockWidgetArea)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
         self.document_dock = self._dock("Document", self.document_view, area.RightDockWidgetArea)
-        self.resizeDocks([self.sources_dock, self.document_dock], [380, 440],
+        self.sources_dock = self._dock("Sources", self.sources, area.BottomDockWidgetArea)
+        below = [self.sources_dock]
+        if self.events_table is not None:
+            self.events_dock = self._dock("Events", self.events_table, area.BottomDockWidgetArea)
+            below.append(self.events_dock)
+        self.compare_dock = self._dock("Side by side", self.compare_view,
+                                       area.BottomDockWidgetArea)
+        self.coverage_dock = self._dock("Coverage", self.coverage_view, area.BottomDockWidgetArea)
+        self.entity_story_dock = self._dock("Entity story", self.entity_story,
+                                            area.BottomDockWidgetArea)
+        self.search_dock = self._dock("Search", self.search_panel, area.BottomDockWidgetArea)
+        below += [self.compare_dock, self.coverage_dock, self.entity_story_dock,
+                  self.search_dock]
+        for dock in below[1:]:
+            self.tabifyDockWidget(below[0], dock)
+        self.setTabPosition(area.BottomDockWidgetArea, QTabWidget.TabPosition.North)
+        self.sources_dock.raise_()
+        self._docks_sized = False
+
+    def size_docks(self) -> None:
+        """Give the docks their default share of the window: the document about a quarter of
+        the width, the tables below about a quarter of the height; the timeline keeps the rest."""
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.document_dock], [max(DOCUMENT_MIN, int(width * DOCUMENT_SHARE))],
                          Qt.Orientation.Horizontal)
+        self.resizeDocks([self.sources_dock], [max(TABLES_MIN, int(height * TABLES_SHARE))],
+                         Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On first show: the layout the analyst left last time, else the default shares."""
+        super().showEvent(event)
+        if not self._docks_sized:
+            self._docks_sized = True
+            if not self.restore_layout():
+                self.size_docks()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.lower()}Dock")
+        dock.setObjectName(f"{title.lower().replace(' ', '')}Dock")
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
 
@@ -212,7 +248,25 @@ class MainWindow(QMainWindow):
         self.span_action = self._action("Set &passage to selected text", self.edit_span)
         self.add_action = self._action("A&dd event from selected text", self.add_event_from_text,
                                        "Ctrl+E")
-        self.fit_action = self._action("&Fit all", self.fit_all, "F", "Show every event")
+        self.fit_action = self._action("&Fit all", self.fit_all, "F",
+                                       "Frame where most events are (outliers: Show all)")
+        self.show_all_action = self._action("Show &all", self.show_all, "Shift+F",
+                                            "Show every dated event, the outliers included")
+        self.search_action = self._action("&Search…", self.show_search, keys.Find,
+                                          "Search the text, entities and events")
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts,
+                                             keys.HelpContents)
+        self.about_action = self._action("&About Timeweave", self.show_about)
+        self.reset_layout_action = self._action("&Reset layout", self.reset_layout, None,
+                                                "Put the panels back where they start")
+        for action, short in ((self.open_action, "Open"), (self.samples_action, "Samples"),
+                              (self.save_action, "Save"), (self.undo_action, "Undo"),
+                              (self.redo_action, "Redo"), (self.accept_action, "Accept"),
+                              (self.reject_action, "Reject"), (self.time_action, "Set time"),
+                              (self.add_action, "Add event"), (self.search_action, "Search")):
+            action.setIconText(short)  # the toolbar's fixed words; menus keep the full text
+        self.undo_action.setProperty(help_window.HELP_TEXT, "Undo the last change")
+        self.redo_action.setProperty(help_window.HELP_TEXT, "Redo what was undone")
         self.cancel_action = self._action("Cancel", self.runner.cancel, "Esc")
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
 
@@ -241,11 +295,26 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         review_menu.addActions([self.time_action, self.actors_action, self.span_action,
                                 self.add_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
         view_menu = menu.addMenu("&View")
-        view_menu.addAction(self.fit_action)
+        view_menu.addActions([self.fit_action, self.show_all_action])
         view_menu.addSeparator()
-        view_menu.addActions([self.sources_dock.toggleViewAction(),
-                              self.document_dock.toggleViewAction()])
+        view_menu.addActions([dock.toggleViewAction() for dock in self.docks()])
+        view_menu.addAction(self.reset_layout_action)
+        view_menu.addSeparator()
+        self.theme_menu = view_menu.addMenu("&Theme")
+        themes = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for label, name in palette.THEMES:
+            action = self._action(label, lambda _=False, n=name: self.set_theme(n))
+            action.setCheckable(True)
+            action.setChecked(name == self.theme)
+            themes.addAction(action)
+            self.theme_menu.addAction(action)
+            self.theme_actions[name] = action
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([self.shortcuts_action, self.about_action])
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -257,11 +326,14 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.accept_action, self.reject_action, self.time_action,
                             self.add_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.search_action)
         self._refresh_recent_menu()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.status_label = QLabel("Open documents, or try the samples (File ▸ Open samples).")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages name files, titles
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setMaximumWidth(240)
@@ -281,7 +353,8 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._set_busy)
         self.sources.date_changed.connect(self.change_date)
         self.sources.language_changed.connect(self.change_language)
-        self.sources.document_activated.connect(self.document_view.show_document)
+        self.sources.document_activated.connect(self.show_document)
+        self.search_panel.text_found.connect(self.show_text)
         for view in (self.document_view, self.compare_view):
             view.add_event_requested.connect(self.add_event)
             view.merge_requested.connect(self.merge_entities)
@@ -304,13 +377,23 @@ class MainWindow(QMainWindow):
         self.open_files([str(p) for p in seed_paths()])
 
     def open_files(self, paths: list[str]) -> None:
-        """Analyse files in the background and add them to what is open."""
+        """Analyse files in the background and add them to what is open.
+
+        A project among them (a drop, a recent file) replaces the open work first, after the
+        unsaved-work question; the documents are then added to the project.
+        """
         project_files = [p for p in paths if p.endswith((projects.SUFFIX, ".json"))]
-        if project_files:
-            self.open_project(project_files[0])
         documents = [p for p in paths if p not in project_files]
-        if not documents:
-            return
+        if project_files:
+            if len(project_files) > 1:
+                self.show_status(f"Opening {Path(project_files[0]).name}: one project at a "
+                                 "time.")
+            self.open_project(project_files[0],
+                              then=(lambda: self._extract(documents)) if documents else None)
+        elif documents:
+            self._extract(documents)
+
+    def _extract(self, documents: list[str]) -> None:
         for path in documents:
             self._remember_recent(path)
         self.sources.set_pending(documents)
@@ -485,7 +568,11 @@ class MainWindow(QMainWindow):
         if ref is None or not cursor.hasSelection() or ref.document != shown:
             self.show_status("Select the event, then the new passage in its document.")
             return
-        self.reviewer.set_span(ref, cursor.selectionStart(), cursor.selectionEnd())
+        # Qt counts UTF-16 units: past an emoji its positions run ahead of the text's, and a
+        # span past the end would make the project unsavable. Kept inside, as add_event does.
+        length = len(self.workspace.analysis(shown).document.text)
+        self.reviewer.set_span(ref, min(cursor.selectionStart(), length),
+                               min(cursor.selectionEnd(), length))
 
     def add_event_from_text(self) -> None:
         cursor = self.document_view.text.textCursor()
@@ -513,10 +600,10 @@ class MainWindow(QMainWindow):
             "selected_entity": self.workspace.selected_entity,
             "document": self.document_view.document_id,
             "compare": list(self.compare_view.document_ids),
+            "layout": self.layout_state(docks=False),
         }
-        overrides = self.workspace.entity_overrides
         return projects.Project(self.workspace.result(), self.workspace.review,
-                                overrides.to_json() if overrides else {}, view)
+                                self.workspace.entity_overrides, view)
 
     def save_project(self) -> bool:
         if self.project_path is None:
@@ -538,6 +625,9 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.report_problem("Project not saved", f"{path}: {exc.strerror or exc}")
             return False
+        except projects.ProjectError as exc:
+            self.report_problem("Project not saved", f"{path}: {exc}")
+            return False
         self.project_path = path
         self._mark_saved()
         self._remember_recent(str(path))
@@ -551,18 +641,37 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(path)
 
-    def open_project(self, path: str | Path, recovered: bool = False) -> bool:
-        """Open a project; a bad or newer file is explained and the open work stays."""
+    def open_project(self, path: str | Path, recovered: bool = False,
+                     then: Callable[[], None] | None = None) -> bool:
+        """Open a project: read and check all of it, ask about unsaved work, then replace the
+        open work in one step (and run ``then``). A bad or newer file is explained and the
+        open work stays. True when the project is open now; False when it was refused or
+        waits for the answer to the unsaved-work question."""
         try:
             loaded = projects.load(path)
-            overrides = _entity_overrides(loaded.entity_overrides)
-        except (projects.ProjectError, ValueError) as exc:
+        except projects.ProjectError as exc:
             self.report_problem("Project not opened", str(exc))
             return False
+
+        def apply() -> None:
+            self._apply_project(loaded, Path(path), recovered)
+            if then is not None:
+                then()
+
+        if not self.has_unsaved_work:
+            apply()
+            return True
+        self._ask_about_unsaved(f"Save your documents and review before opening "
+                                f"{Path(path).name}?", apply)
+        return False
+
+    def _apply_project(self, loaded: projects.Project, path: Path, recovered: bool) -> None:
+        """Replace the open work with a project that passed every check: nothing here fails."""
+        self._on_task_done = None  # a task still running worked for the old documents
         self.runner.cancel()
         self.undo_stack.clear()
-        self.workspace.set_result(loaded.result, loaded.review, overrides)
-        self.project_path = None if recovered else Path(path)
+        self.workspace.set_result(loaded.result, loaded.review, loaded.entity_overrides)
+        self.project_path = None if recovered else path
         self._restore_view(loaded.view)
         if recovered:
             self._saved = Snapshot((), (), (), None)
@@ -571,7 +680,6 @@ class MainWindow(QMainWindow):
             self._remember_recent(str(path))
         self._update_title()
         self.fit_all()
-        return True
 
     def _restore_view(self, view: dict[str, Any]) -> None:
         if view.get("document"):
@@ -579,6 +687,8 @@ class MainWindow(QMainWindow):
         compare = view.get("compare") or []
         if len(compare) == 2 and all(compare):
             self.compare_view.set_documents(*compare)
+        if isinstance(view.get("layout"), dict):
+            self.apply_layout_state(view["layout"])
         refs = [EventRef(doc, event) for doc, event in view.get("selection", [])]
         self.workspace.select(refs, view.get("selected_entity"))
 
@@ -593,6 +703,11 @@ class MainWindow(QMainWindow):
         return (self.workspace.snapshot() != self._saved
                 or self.workspace.review != self._saved_review)
 
+    @property
+    def has_unsaved_work(self) -> bool:
+        """Something open that closing or opening a project would lose."""
+        return self.dirty and bool(self.workspace.machine)
+
     # --- autosave and recovery ----------------------------------------------------------
 
     def autosave(self) -> Path | None:
@@ -602,7 +717,9 @@ class MainWindow(QMainWindow):
             return projects.write_recovery(self.current_project(), self.recovery_dir)
         except OSError as exc:
             self.show_status(f"Autosave failed: {exc.strerror or exc}")
-            return None
+        except projects.ProjectError as exc:
+            self.show_status(f"Autosave failed: {exc}")
+        return None
 
     def offer_recovery(self, files: Sequence[str] = ()) -> bool:
         """After a crash, offer the autosaved work (non-blocking); ``files`` (named on the
@@ -691,12 +808,16 @@ class MainWindow(QMainWindow):
         self.show_status(f"{title}.")
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                           self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names and titles are not markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     def _on_progress(self, fraction: float, message: str) -> None:
         self.progress_bar.setValue(int(fraction * 1000))
         self.status_label.setText(message)
+        if self.timeline is not None:
+            self.timeline.set_placeholder(  # type: ignore[attr-defined]
+                f"{message} ({fraction:.0%})\nThe timeline appears when the documents are read.")
         words = message.split(" ", 1)
         if len(words) == 2:
             self.sources.set_status(words[1], words[0].lower() + "…")
@@ -712,11 +833,14 @@ class MainWindow(QMainWindow):
         self.show_status("Cancelled. Open documents are unchanged.")
 
     def _set_busy(self, busy: bool) -> None:
+        if self.timeline is not None:
+            text = "Reading and analysing the documents…" if busy else None
+            self.timeline.set_placeholder(text)  # type: ignore[attr-defined]
+        if busy:  # reset while hidden: a visible bar repaints the window at once
+            self.progress_bar.setValue(0)
         self.progress_bar.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.cancel_action.setEnabled(busy)
-        if busy:
-            self.progress_bar.setValue(0)
 
     def _update_title(self) -> None:
         name = self.project_path.name if self.project_path else "Untitled"
@@ -742,8 +866,8 @@ class MainWindow(QMainWindow):
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in self.recent_files():
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))
+            action.setToolTip(plain_tooltip(path))
             action.triggered.connect(lambda _=False, p=path: self.open_files([p]))
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
@@ -757,37 +881,147 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_files(paths)
 
+    # --- layout, search, help, theme ------------------------------------------------------
+
+    def docks(self) -> list[QDockWidget]:
+        return [self.document_dock, self.sources_dock,
+                *([self.events_dock] if self.events_table is not None else []),
+                self.compare_dock, self.coverage_dock, self.entity_story_dock, self.search_dock]
+
+    def layout_state(self, docks: bool = True) -> dict[str, Any]:
+        """The arrangement worth keeping: the timeline's lane mode and, with ``docks``, the
+        panels and their sizes (per user only: they depend on the screen, not the project)."""
+        state: dict[str, Any] = {}
+        if docks:
+            state["docks"] = bytes(self.saveState(LAYOUT_VERSION).toBase64()).decode("ascii")
+        if self.timeline is not None:
+            state["lanes"] = self.timeline.view.lane_mode  # type: ignore[attr-defined]
+        return state
+
+    def apply_layout_state(self, state: Mapping[str, Any]) -> bool:
+        """Put back a :meth:`layout_state`; False when there was nothing usable."""
+        restored = False
+        docks = state.get("docks")
+        if isinstance(docks, str) and docks:
+            restored = self.restoreState(QByteArray.fromBase64(docks.encode("ascii")),
+                                         LAYOUT_VERSION)
+        lanes = state.get("lanes")
+        if self.timeline is not None and lanes in ("source", "entity"):
+            box = self.timeline.lanes_box  # type: ignore[attr-defined]
+            box.setCurrentIndex(box.findData(lanes))
+        return restored
+
+    def save_layout(self) -> None:
+        """Remember the arrangement for this user (per project: in the project's view); a
+        window never shown has no arrangement of its own to remember."""
+        if self._docks_sized:
+            self.settings.setValue("layout", self.layout_state())
+
+    def restore_layout(self) -> bool:
+        value = self.settings.value("layout")
+        return isinstance(value, dict) and self.apply_layout_state(value)
+
+    def reset_layout(self) -> None:
+        """Every panel back in its starting place and size."""
+        area = Qt.DockWidgetArea
+        for dock in self.docks():
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(area.RightDockWidgetArea, self.document_dock)
+        below = self.docks()[1:]
+        for dock in below:
+            self.addDockWidget(area.BottomDockWidgetArea, dock)
+        for dock in below[1:]:
+            self.tabifyDockWidget(below[0], dock)
+        self.sources_dock.raise_()
+        self.size_docks()
+
+    def show_document(self, document_id: str) -> None:
+        """A source was clicked: its text in the document dock."""
+        self.document_dock.show()
+        self.document_view.show_document(document_id)
+
+    def show_text(self, document_id: str, start: int, end: int) -> None:
+        """A text match outside any event: show it selected in its document."""
+        self.show_document(document_id)
+        text = self.document_view.text
+        cursor = text.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        text.setTextCursor(cursor)
+        text.ensureCursorVisible()
+
+    def show_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus()
+
+    def show_all(self) -> None:
+        if self.timeline is not None:
+            self.timeline.show_all()  # type: ignore[attr-defined]
+
+    def show_shortcuts(self) -> QMessageBox:
+        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+        return help_window.show_shortcuts(self, list(dict.fromkeys(actions)))
+
+    def show_about(self) -> QMessageBox:
+        return help_window.show_about(self)
+
+    @property
+    def theme(self) -> str:
+        value = self.settings.value("theme", "system")
+        return value if value in {name for _, name in palette.THEMES} else "system"
+
+    def set_theme(self, name: str) -> None:
+        """The analyst's choice: follow the system, or always light or dark (remembered)."""
+        self.settings.setValue("theme", name)
+        self.theme_actions[name].setChecked(True)
+        self.apply_theme(name)
+
+    def apply_theme(self, name: str) -> None:
+        palette.apply(name)
+        self.sources.refresh()
+        self.workspace.selection_changed.emit()  # the text views mark again, in new colours
+        for widget in self.findChildren(QWidget):
+            widget.update()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Unsaved work: ask (without blocking) whether to save, discard or stay. A closed
         window leaves no recovery file; one that never closed (a crash) leaves its autosave."""
-        if self.dirty and self.workspace.machine and not self._closing:
+        if self.has_unsaved_work and not self._closing:
             event.ignore()
-            self._ask_before_closing()
+            self._ask_about_unsaved("Save your documents and review before closing?",
+                                    self._close_now)
             return
+        self.save_layout()
         self.runner.cancel()
         self.runner.wait(5000)
         self.autosave_timer.stop()
         projects.discard_recovery(self.recovery_dir)
         super().closeEvent(event)
 
-    def _ask_before_closing(self) -> None:
-        if self.close_box is not None:
+    def _close_now(self) -> None:
+        self._closing = True
+        self.close()
+
+    def _ask_about_unsaved(self, question: str, then: Callable[[], None]) -> None:
+        """Ask Save / Discard / Cancel about unsaved work, without blocking. ``then`` runs
+        after Discard, or after Save once the project is saved; Cancel changes nothing."""
+        if self.unsaved_box is not None:
+            self.show_status("Answer the question about unsaved work first.")
             return
         buttons = QMessageBox.StandardButton
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved work",
-                          "Save your documents and review before closing?",
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved work", question,
                           buttons.Save | buttons.Discard | buttons.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the question names a file
         box.setInformativeText("Discarded work cannot be recovered.")
         box.setDefaultButton(buttons.Save)
-        box.finished.connect(self._on_close_answer)
-        self.close_box = box
+        box.finished.connect(lambda answer: self._on_unsaved_answer(answer, then))
+        self.unsaved_box = box
         box.open()
 
-    def _on_close_answer(self, answer: int) -> None:
-        self.close_box = None
+    def _on_unsaved_answer(self, answer: int, then: Callable[[], None]) -> None:
+        self.unsaved_box = None
         buttons = QMessageBox.StandardButton
-        if answer == buttons.Cancel or (answer == buttons.Save and not self.save_project()):
-            return
-        if answer in (buttons.Save, buttons.Discard):
-            self._closing = True
-            self.close()
+        if answer == buttons.Discard or (answer == buttons.Save and self.save_project()):
+            then()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import palette
+from gui.plain import plain_tooltip
 from timeweave.model import DocumentDate
 from timeweave.workspace import Workspace
 
@@ -55,6 +56,7 @@ class SourcesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {palette.MISSING.name()}")
         self.message.hide()
@@ -65,7 +67,7 @@ class SourcesPanel(QWidget):
         self._pending: dict[str, str] = {}  # path -> status, for files not analysed yet
         self._filling = False
         self.table.itemChanged.connect(self._on_item_changed)
-        self.table.itemDoubleClicked.connect(self._on_double_clicked)
+        self.table.itemClicked.connect(self._on_clicked)
         workspace.documents_changed.connect(self.refresh)
         self.refresh()
 
@@ -99,8 +101,9 @@ class SourcesPanel(QWidget):
             date_item = QTableWidgetItem()
             if doc.date.value:
                 date_item.setText(doc.date.value)
-                date_item.setToolTip(f"{doc.date.granularity} precision, from {doc.date.source}. "
-                                     "Double-click to change: YYYY, YYYY-MM or YYYY-MM-DD.")
+                date_item.setToolTip(plain_tooltip(
+                    f"{doc.date.granularity} precision, from {doc.date.source}. "
+                    "Double-click to change: YYYY, YYYY-MM or YYYY-MM-DD."))
             else:
                 date_item.setText(NO_DATE_TEXT)
                 date_item.setForeground(QBrush(palette.MISSING))
@@ -112,9 +115,10 @@ class SourcesPanel(QWidget):
             title = QTableWidgetItem(doc.label)
             title.setData(Qt.ItemDataRole.UserRole, doc.id)
             title.setForeground(QBrush(palette.source_colour(index)))
-            title.setToolTip(doc.path)
+            title.setToolTip(plain_tooltip(doc.path))
             lang = QTableWidgetItem(doc.language or "?")
-            lang.setToolTip(f"Language ({doc.language_source}). Double-click to change.")
+            lang.setToolTip(plain_tooltip(f"Language ({doc.language_source}). "
+                                          "Double-click to change."))
             status = "ready" if doc.date.value else "needs a date"
             if doc.date.value and doc.date.source not in ("none", "user"):
                 status = f"ready · date from {doc.date.source}"
@@ -133,9 +137,9 @@ class SourcesPanel(QWidget):
                           (QTableWidgetItem(status), _READ_ONLY)])
         for error in self.workspace.errors:
             name = QTableWidgetItem(Path(error.path).name)
-            name.setToolTip(error.path)
+            name.setToolTip(plain_tooltip(error.path))
             problem = QTableWidgetItem(f"not loaded: {error.message}")
-            problem.setToolTip(error.message)
+            problem.setToolTip(plain_tooltip(error.message))
             for item in (name, problem):
                 item.setForeground(QBrush(palette.MISSING))
             self._append([(name, _READ_ONLY), *_blank(4), (problem, _READ_ONLY)])
@@ -152,9 +156,11 @@ class SourcesPanel(QWidget):
         item = self.table.item(row, 0)
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def _on_double_clicked(self, item: QTableWidgetItem) -> None:
+    def _on_clicked(self, item: QTableWidgetItem) -> None:
+        """A click on a source shows its text (the date and language cells stay editable by
+        double-click, and show it too)."""
         doc_id = self._document_id(item.row())
-        if doc_id is not None and item.column() not in (LANG, DATE):
+        if doc_id is not None:
             self.document_activated.emit(doc_id)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:

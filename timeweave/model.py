@@ -152,9 +152,10 @@ class Document:
         """
         if self.title:
             return self.title
-        words = self.text.split(maxsplit=_LABEL_WORDS)[:_LABEL_WORDS]
+        words = self.text.split(maxsplit=_LABEL_WORDS)  # the rest of the text stays one piece
         if words:
-            return " ".join(words) + ("…" if len(self.text.split()) > _LABEL_WORDS else "")
+            more = len(words) > _LABEL_WORDS
+            return " ".join(words[:_LABEL_WORDS]) + ("…" if more else "")
         return PurePath(self.path).name or self.id
 
 

@@ -3,7 +3,15 @@
 The file carries the full text of each document, so a project opens on another machine without
 the original files. ``schema_version`` is checked on open: older layouts are migrated step by
 step, a newer one is refused with a message that says which version of Timeweave is needed.
-Writes are atomic (temporary file + ``os.replace``): a crash while saving leaves the old file.
+Writes are atomic (temporary file + ``os.replace`` + a sync of the folder): a crash while saving
+leaves the old file. Saving keeps what the file was: its permissions, and the file a symbolic
+link points to.
+
+Opening reads, checks and builds the whole project here, before anything is shown: the types,
+the offsets (every span inside its text), the ids things refer to, the sizes (the file and each
+field) and the text itself (no character UTF-8 cannot store). A file that fails gives one
+:class:`ProjectError` naming the field, so the window never replaces open work with half a
+project. What is saved is checked the same way, so a saved project always opens again.
 
 Version history:
 
@@ -16,37 +24,56 @@ Version history:
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import json
+import math
 import os
-import tempfile
+import re
+import secrets
+import stat
+import time
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from timeweave import __version__
 from timeweave.errors import TimeweaveError
+from timeweave.jsonfields import FieldError, Fields, check_span, check_string, kind
 from timeweave.model import (
     Document,
     DocumentAnalysis,
     DocumentDate,
     Entity,
+    Event,
     ExtractionResult,
+    Granularity,
     Link,
     LinkMember,
     LoadError,
     Timex,
+    TimexType,
 )
-from timeweave.review import Review, event_from_json
+from timeweave.review import ADDED_PREFIX, Review, event_from_json
+
+if TYPE_CHECKING:  # the entities package imports spaCy: only a project with decisions needs it
+    from timeweave.entities.overrides import EntityOverrides
 
 FORMAT = "timeweave-project"
 SCHEMA_VERSION = 2
 SUFFIX = ".timeweave"
 RECOVERY_NAME = "recovery" + SUFFIX
+MAX_PROJECT_BYTES = 200 * 1024 * 1024
+"""The largest project file opened; checked on disk before reading (stated in the README)."""
+_MAX_SCHEMA_VERSION = 999  # beyond this a "version" is noise, not a newer format
+_TEMP_SUFFIX = ".tmp"
+STALE_TEMP_SECONDS = 600
+"""A temporary file of a save untouched this long was left by a killed save: removed."""
 
 
 class ProjectError(TimeweaveError):
-    """A project file that cannot be opened, with the reason in plain words."""
+    """A project file that cannot be opened or saved, with the reason in plain words."""
 
 
 @dataclass
@@ -55,10 +82,11 @@ class Project:
 
     result: ExtractionResult = field(default_factory=ExtractionResult)
     review: Review = field(default_factory=Review)
-    entity_overrides: dict[str, Any] = field(default_factory=dict)
-    view: dict[str, Any] = field(default_factory=dict)  # GUI state: selection, filter, zoom
+    entity_overrides: EntityOverrides | None = None
+    view: dict[str, Any] = field(default_factory=dict)  # GUI state: selection, document, compare
 
     def to_json(self) -> dict[str, Any]:
+        overrides = self.entity_overrides
         return {
             "format": FORMAT,
             "schema_version": SCHEMA_VERSION,
@@ -66,24 +94,21 @@ class Project:
             "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "result": _result_to_json(self.result),
             "review": self.review.to_json(),
-            "entity_overrides": self.entity_overrides,
+            "entity_overrides": overrides.to_json() if overrides is not None else {},
             "view": self.view,
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Project:
-        """Build from any known version of the layout; :class:`ProjectError` otherwise."""
+        """Build and check a project from any known version of the layout.
+
+        :class:`ProjectError` for anything that is not a complete, consistent project.
+        """
         data = migrate(data)
         try:
-            return cls(
-                result=_result_from_json(data["result"]),
-                review=Review.from_json(data.get("review") or {}),
-                entity_overrides=dict(data.get("entity_overrides") or {}),
-                view=dict(data.get("view") or {}),
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            problem = f"{type(exc).__name__}: {exc}"
-            raise ProjectError(f"the project file is damaged ({problem})") from exc
+            return _read_project(Fields(data, "project"))
+        except FieldError as exc:
+            raise ProjectError(f"the project file is damaged ({exc})") from None
 
 
 def _from_v1(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -101,8 +126,11 @@ def schema_version(data: Mapping[str, Any]) -> int:
             return 1
         raise ProjectError("this is not a Timeweave project (no schema version, no documents)")
     version = data["schema_version"]
-    if not isinstance(version, int) or version < 1:
-        raise ProjectError(f"the project's schema version is not valid: {version!r}")
+    if isinstance(version, bool) or not isinstance(version, int) or not (
+        1 <= version <= _MAX_SCHEMA_VERSION
+    ):
+        shown = repr(version) if len(repr(version)) <= 20 else kind(version)
+        raise ProjectError(f"the project's schema version is not valid: {shown}")
     return version
 
 
@@ -110,7 +138,9 @@ def migrate(data: Mapping[str, Any]) -> Mapping[str, Any]:
     """Bring ``data`` to :data:`SCHEMA_VERSION`; refuse layouts from a newer Timeweave."""
     version = schema_version(data)
     if version > SCHEMA_VERSION:
-        made_by = data.get("app_version", "a newer version")
+        made_by = data.get("app_version")
+        if not isinstance(made_by, str) or len(made_by) > 20:
+            made_by = "a newer version"
         raise ProjectError(
             f"this project was saved by Timeweave {made_by} in file format {version}; this "
             f"Timeweave ({__version__}) reads formats up to {SCHEMA_VERSION}. "
@@ -123,38 +153,115 @@ def migrate(data: Mapping[str, Any]) -> Mapping[str, Any]:
 
 
 def save(project: Project, path: str | Path) -> None:
-    """Write ``project`` atomically: readers see the old file or the new one, never half."""
-    target = Path(path)
-    payload = json.dumps(project.to_json(), ensure_ascii=False, indent=1)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    """Write ``project`` atomically: readers see the old file or the new one, never half.
+
+    The project is checked first, exactly as :func:`load` will check it: a project that could
+    not be opened again is not written (:class:`ProjectError`) and the old file stays.
+    """
+    data = project.to_json()
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
+        _read_project(Fields(data, "project"))
+    except FieldError as exc:
+        raise ProjectError(f"it would not open again ({exc})") from None
+    # A file name may hold the surrogates Python uses for undecodable bytes of a name; the
+    # backslash form of those is exactly JSON's ``\udcXX`` escape, so the name round-trips.
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    _write_atomically(Path(os.path.realpath(path)), text.encode("utf-8", "backslashreplace"))
+
+
+def _write_atomically(target: Path, payload: bytes) -> None:
+    """Replace ``target`` with ``payload`` through a synced temporary file in its folder.
+
+    The new file gets the old one's permissions (and group, where allowed): a project shared
+    with a group stays shared. A new file gets the usual ones (the umask applies).
+    """
+    try:
+        old: os.stat_result | None = target.stat()
+    except FileNotFoundError:
+        old = None
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{_TEMP_SUFFIX}")
+    mode = 0o666 if old is None else stat.S_IMODE(old.st_mode)
+    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     mode)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            if old is not None and hasattr(os, "fchmod"):
+                with suppress(PermissionError):  # another user's group: keep ours
+                    os.fchown(out.fileno(), -1, old.st_gid)
+                os.fchmod(out.fileno(), mode)  # after the umask, and after fchown cleared bits
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, target)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
+    _sync_folder(target.parent)
+    _remove_stale_temps(target)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); best effort, the file is written already."""
+    if not hasattr(os, "O_DIRECTORY"):  # Windows has no directory handles to sync
+        return
+    with suppress(OSError):  # some file systems (network shares) cannot sync a folder
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Delete temporary files that a killed save of ``target`` left behind.
+
+    Only old ones: a save of the same file from another window may be writing a fresh one.
+    """
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for temp in target.parent.glob(f".{glob.escape(target.name)}.*{_TEMP_SUFFIX}"):
+        with suppress(OSError):
+            if temp.is_file() and temp.stat().st_mtime < cutoff:
+                temp.unlink()
 
 
 def load(path: str | Path) -> Project:
-    """Read a project (or a CLI JSON export); :class:`ProjectError` says why it cannot."""
+    """Read and check a project (or a CLI JSON export); :class:`ProjectError` says why not.
+
+    The size on disk is checked before anything is read, so a huge file costs no memory.
+    """
     source = Path(path)
+    name = source.name
     try:
-        raw = source.read_bytes()
+        if not stat.S_ISREG(source.stat().st_mode):  # a FIFO or a device would block or never end
+            raise ProjectError(f"{name}: this is not a regular file")
+        with source.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            raw = handle.read(MAX_PROJECT_BYTES + 1) if size <= MAX_PROJECT_BYTES else b""
     except OSError as exc:
-        raise ProjectError(f"{source.name}: the file could not be read ({exc.strerror})") from exc
+        raise ProjectError(f"{name}: the file could not be read ({exc.strerror})") from exc
+    if size > MAX_PROJECT_BYTES or len(raw) > MAX_PROJECT_BYTES:
+        raise ProjectError(
+            f"{name}: the file is {math.ceil(max(size, len(raw)) / 2**20):,} MB; Timeweave opens "
+            f"projects up to {MAX_PROJECT_BYTES // 2**20} MB"
+        )
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProjectError(f"{source.name}: not a Timeweave project (not JSON text)") from exc
+        raise ProjectError(f"{name}: not a Timeweave project (not JSON text)") from exc
+    except RecursionError:
+        raise ProjectError(f"{name}: not a Timeweave project (nested too deeply)") from None
+    except ValueError as exc:  # NaN/Infinity, or a number with thousands of digits
+        raise ProjectError(f"{name}: the project file is damaged ({exc})") from None
     if not isinstance(data, dict):
-        raise ProjectError(f"{source.name}: not a Timeweave project")
+        raise ProjectError(f"{name}: not a Timeweave project")
     try:
         return Project.from_json(data)
     except ProjectError as exc:
-        raise ProjectError(f"{source.name}: {exc}") from exc
+        raise ProjectError(f"{name}: {exc}") from exc
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a project holds")
 
 
 def write_recovery(project: Project, directory: str | Path) -> Path:
@@ -188,48 +295,231 @@ def _result_to_json(result: ExtractionResult) -> dict[str, Any]:
     return data
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+# --- reading and checking ----------------------------------------------------------------
 
 
-def _analysis_from_json(data: Mapping[str, Any]) -> DocumentAnalysis:
-    date = data.get("document_date") or {}
-    document = Document(
-        id=data["id"],
-        path=data["path"],
-        text=data["text"],
-        title=data.get("title"),
-        language=data.get("language"),
-        language_source=data.get("language_source", "none"),
-        date=DocumentDate(date.get("value"), date.get("granularity"), date.get("source", "none")),
-        format=data.get("format", "text"),
+@dataclass(frozen=True)
+class _Ids:
+    """The ids inside one document that events and links may refer to."""
+
+    timexes: frozenset[str]
+    entities: frozenset[str]
+    events: frozenset[str]
+
+
+def _unique(ids: list[str], where: str, what: str) -> frozenset[str]:
+    seen: set[str] = set()
+    for ident in ids:
+        if ident in seen:
+            raise FieldError(f"{where}: two {what}s have the id {ident!r}")
+        seen.add(ident)
+    return frozenset(seen)
+
+
+def _refers(ident: str | None, known: frozenset[str], where: str, what: str) -> None:
+    if ident is not None and ident not in known:
+        raise FieldError(f"{where}: refers to {what} {ident!r}, which the document does not have")
+
+
+def _read_project(fields: Fields) -> Project:
+    result = _read_result(Fields(fields.raw("result"), fields.at("result")))
+    documents = {a.document.id: a for a in result.documents}
+    review = Review.from_json(fields.raw("review", {}), fields.at("review"))
+    _check_review(review, documents, fields.at("review"))
+    return Project(
+        result,
+        review,
+        _read_overrides(fields.raw("entity_overrides", {}), fields.at("entity_overrides")),
+        _read_view(fields.object("view"), documents, review),
     )
-    timexes = [
-        Timex(
-            t["id"], int(t["start"]), int(t["end"]), t["text"], t["type"], t["value"],
-            _date(t.get("earliest")), _date(t.get("latest")), t.get("mod"),
-        )
-        for t in data.get("timexes", [])
+
+
+def _read_result(fields: Fields) -> ExtractionResult:
+    documents = [_read_analysis(item) for item in fields.objects("documents")]
+    _unique([a.document.id for a in documents], fields.at("documents"), "document")
+    by_id = {a.document.id: a for a in documents}
+    links = [_read_link(item, by_id) for item in fields.objects("links")]
+    errors = [
+        LoadError(item.string("path", file_name=True), item.string("message"))
+        for item in fields.objects("errors")
     ]
-    entities = [
-        Entity(e["id"], int(e["start"]), int(e["end"]), e["text"], e["label"], e["key"])
-        for e in data.get("entities", [])
-    ]
-    events = [event_from_json(e) for e in data.get("events", [])]
+    return ExtractionResult(documents, links, errors)
+
+
+def _read_analysis(fields: Fields) -> DocumentAnalysis:
+    text = fields.string("text")
+    document = Document(
+        id=fields.string("id"),
+        path=fields.string("path", file_name=True),
+        text=text,
+        title=fields.optional_string("title"),
+        language=fields.optional_string("language"),
+        language_source=fields.string("language_source", "none"),
+        date=_read_date(fields.object("document_date")),
+        format=fields.string("format", "text"),
+    )
+    timexes = [_read_timex(item, len(text)) for item in fields.objects("timexes")]
+    entities = []
+    for item in fields.objects("entities"):
+        start, end = check_span(item.integer("start"), item.integer("end"), len(text), item.where)
+        entities.append(Entity(item.string("id"), start, end, item.string("text"),
+                               item.string("label"), item.string("key")))
+    items = fields.objects("events")
+    events = [event_from_json(item.data, item.where) for item in items]
+    ids = _Ids(
+        _unique([t.id for t in timexes], fields.at("timexes"), "time expression"),
+        _unique([e.id for e in entities], fields.at("entities"), "entity"),
+        _unique([e.id for e in events], fields.at("events"), "event"),
+    )
+    for event, item in zip(events, items, strict=True):
+        _check_event(event, len(text), item.where, ids)
     return DocumentAnalysis(document, timexes, entities, events)
 
 
-def _result_from_json(data: Mapping[str, Any]) -> ExtractionResult:
-    links = [
-        Link(
-            link["kind"],
-            link["key"],
-            tuple(LinkMember(m["document"], m["id"]) for m in link["members"]),
-            float(link["score"]),
-            link.get("reason", ""),
-        )
-        for link in data.get("links", [])
-    ]
-    errors = [LoadError(e["path"], e["message"]) for e in data.get("errors", [])]
-    documents = [_analysis_from_json(d) for d in data.get("documents", [])]
-    return ExtractionResult(documents, links, errors)
+def _read_date(fields: Fields) -> DocumentDate:
+    """A publication date whose value has the form its granularity says and is a real date."""
+    source = fields.string("source", "none")
+    value = fields.optional_string("value")
+    if value is None:
+        return DocumentDate(None, None, source)
+    granularity: Granularity = fields.choice("granularity", get_args(Granularity))
+    date = DocumentDate(value, granularity, source)
+    parts = ("year", "month", "day").index(granularity)
+    try:
+        if not re.fullmatch(r"\d{4}" + r"-\d{2}" * parts, value, re.ASCII):
+            raise ValueError(value)
+        date.bounds()
+    except ValueError:
+        raise FieldError(
+            f"{fields.at('value')}: {value[:20]!r} is not a {granularity} (YYYY-MM-DD, to the "
+            f"{granularity})"
+        ) from None
+    return date
+
+
+def _read_timex(fields: Fields, length: int) -> Timex:
+    start, end = check_span(fields.integer("start"), fields.integer("end"), length, fields.where)
+    timex = Timex(
+        fields.string("id"), start, end, fields.string("text"),
+        fields.choice("type", get_args(TimexType)), fields.string("value"),
+        fields.date("earliest"), fields.date("latest"), fields.optional_string("mod"),
+    )
+    if timex.earliest and timex.latest and timex.earliest > timex.latest:
+        raise FieldError(f"{fields.where}: earliest {timex.earliest} is after latest "
+                         f"{timex.latest}")
+    return timex
+
+
+def _check_event(event: Event, length: int, where: str, ids: _Ids | None) -> None:
+    """Every span of ``event`` inside its text; with ``ids``, every id it names exists.
+
+    Events the analyst added are checked without ``ids``: they outlive a re-analysis of their
+    document, which gives the entities and time expressions new ids.
+    """
+    check_span(event.start, event.end, length, where)
+    for name in ("content", "trigger"):
+        span = getattr(event, name)
+        if span is not None:
+            check_span(*span, length, f"{where}.{name}")
+    if ids is None:
+        return
+    for actor in event.actors:
+        _refers(actor, ids.entities, f"{where}.actors", "entity")
+    for participant in event.participants:
+        _refers(participant.entity, ids.entities, f"{where}.participants", "entity")
+    _refers(event.place, ids.entities, f"{where}.place", "entity")
+    _refers(event.time.timex, ids.timexes, f"{where}.time.timex", "time expression")
+    _refers(event.reported_by, ids.events, f"{where}.reported_by", "event")
+    for reported in event.reports:
+        _refers(reported, ids.events, f"{where}.reports", "event")
+
+
+def _read_link(fields: Fields, documents: Mapping[str, DocumentAnalysis]) -> Link:
+    link_kind = fields.choice("kind", ("entity", "event"))
+    members = []
+    for item in fields.objects("members"):
+        analysis = _document(item.string("document"), documents, item.at("document"))
+        wanted = analysis.entities if link_kind == "entity" else analysis.events
+        ident = item.string("id")
+        _refers(ident, frozenset(x.id for x in wanted), item.at("id"), link_kind)
+        members.append(LinkMember(analysis.document.id, ident))
+    return Link(link_kind, fields.string("key"), tuple(members), fields.number("score"),
+                fields.string("reason", ""))
+
+
+def _document(ident: str, documents: Mapping[str, DocumentAnalysis], where: str,
+              ) -> DocumentAnalysis:
+    if ident not in documents:
+        raise FieldError(f"{where}: there is no document {ident[:40]!r} in the project")
+    return documents[ident]
+
+
+def _check_review(review: Review, documents: Mapping[str, DocumentAnalysis], where: str) -> None:
+    """Corrections and added events belong to open documents and stay inside their text.
+
+    A correction may name an event the machine no longer finds: it is kept for the next
+    extraction of that document (the review outlives re-analysis by design).
+    """
+    for (doc_id, event_id), correction in review.corrections.items():
+        text = _document(doc_id, documents, f"{where}.corrections").document.text
+        if correction.span is not None:
+            check_span(*correction.span, len(text), f"{where}.corrections ({doc_id}/{event_id})")
+    added: set[tuple[str, str]] = set()
+    for doc_id, event in review.added:
+        analysis = _document(doc_id, documents, f"{where}.added")
+        here = f"{where}.added ({doc_id}/{event.id})"
+        machine = {e.id for e in analysis.events}
+        if not event.id.startswith(ADDED_PREFIX) or event.id in machine or (
+            (doc_id, event.id) in added
+        ):
+            raise FieldError(f"{here}: {event.id!r} is not a free id for an added event")
+        added.add((doc_id, event.id))
+        _check_event(event, len(analysis.document.text), here, None)
+
+
+def _read_overrides(data: object, where: str) -> EntityOverrides | None:
+    """The analyst's merges and splits: string to string, nothing else."""
+    if data == {}:
+        return None
+    fields = Fields(data, where)
+    for name, part in fields.data.items():
+        if name not in ("merges", "splits"):
+            raise FieldError(f"{where}: unknown entry {name[:40]!r}")
+        part_fields = Fields(part, fields.at(name))
+        for key, value in part_fields.data.items():
+            check_string(key, part_fields.where)
+            check_string(value, part_fields.at(key[:40]))
+    from timeweave.entities.overrides import EntityOverrides
+
+    return EntityOverrides.from_json(fields.data)
+
+
+def _read_view(fields: Fields, documents: Mapping[str, DocumentAnalysis],
+               review: Review) -> dict[str, Any]:
+    """Where the analyst was: every document and event it points at must exist."""
+    if not fields.data:
+        return {}
+    selection = []
+    for index, item in enumerate(fields.items("selection")):
+        here = f"{fields.at('selection')}[{index}]"
+        if not isinstance(item, list) or len(item) != 2:
+            raise FieldError(f"{here}: expected [document, event], found {kind(item)}")
+        analysis = _document(check_string(item[0], here), documents, here)
+        events = {e.id for e in analysis.events} | {e.id for e in review.added_to(item[0])}
+        _refers(check_string(item[1], here), frozenset(events), here, "event")
+        selection.append([item[0], item[1]])
+    shown = fields.optional_string("document")
+    if shown is not None:
+        _document(shown, documents, fields.at("document"))
+    compare = fields.items("compare")
+    if len(compare) > 2:
+        raise FieldError(f"{fields.at('compare')}: more than two documents")
+    for side in compare:
+        if side is not None:
+            _document(check_string(side, fields.at("compare")), documents, fields.at("compare"))
+    return {
+        "selection": selection,
+        "selected_entity": fields.optional_string("selected_entity"),
+        "document": shown,
+        "compare": list(compare),
+    }

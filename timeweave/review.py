@@ -8,12 +8,23 @@ both can be exported or compared. Everything is immutable: an undo stack only sw
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from timeweave.model import DocumentAnalysis, DocumentDate, Event, EventTime, Participant
+from timeweave.jsonfields import FieldError, Fields
+from timeweave.model import (
+    DocumentAnalysis,
+    DocumentDate,
+    Event,
+    EventClass,
+    EventTime,
+    Modality,
+    Participant,
+    ParticipantRole,
+    Polarity,
+    TimeBasis,
+)
 
 ReviewStatus = Literal["pending", "accepted", "rejected"]
 EventKey = tuple[str, str]
@@ -57,15 +68,16 @@ class Correction:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Correction:
-        time = data.get("time")
-        actors = data.get("actors")
-        span = data.get("span")
+    def from_json(cls, data: object, where: str = "correction") -> Correction:
+        """Read what :meth:`to_json` wrote; :class:`FieldError` says which field is wrong."""
+        fields = Fields(data, where)
+        time = fields.raw("time", None)
+        actors = fields.raw("actors", None)
         return cls(
-            status=data.get("status", "pending"),
-            time=event_time_from_json(time) if time else None,
-            actors=tuple(actors) if actors is not None else None,
-            span=(int(span[0]), int(span[1])) if span else None,
+            status=fields.choice("status", get_args(ReviewStatus), "pending"),
+            time=event_time_from_json(time, fields.at("time")) if time is not None else None,
+            actors=fields.strings("actors") if actors is not None else None,
+            span=fields.pair("span"),
         )
 
 
@@ -150,13 +162,22 @@ class Review:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Review:
-        corrections = {
-            (item["document"], item["event"]): Correction.from_json(item)
-            for item in data.get("corrections", [])
-        }
+    def from_json(cls, data: object, where: str = "review") -> Review:
+        """Read what :meth:`to_json` wrote; :class:`FieldError` says which field is wrong.
+
+        Only the shape is checked here: which documents and events exist is known to the
+        project that holds the review (:mod:`timeweave.project`).
+        """
+        fields = Fields(data, where)
+        corrections: dict[EventKey, Correction] = {}
+        for item in fields.objects("corrections"):
+            key = (item.string("document"), item.string("event"))
+            if key in corrections:
+                raise FieldError(f"{item.where}: {key[1]} of {key[0]} is corrected twice")
+            corrections[key] = Correction.from_json(item.data, item.where)
         added = tuple(
-            (item["document"], event_from_json(item["event"])) for item in data.get("added", [])
+            (item.string("document"), event_from_json(item.raw("event"), item.at("event")))
+            for item in fields.objects("added")
         )
         return cls(corrections, added)
 
@@ -177,42 +198,46 @@ def event_from_span(analysis: DocumentAnalysis, event_id: str, start: int, end: 
     return Event(event_id, start, end, text[start:end], "", actors, time)
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def event_time_from_json(data: Mapping[str, Any]) -> EventTime:
-    return EventTime(
-        _date(data.get("earliest")),
-        _date(data.get("latest")),
-        data.get("value"),
-        data.get("basis", "unknown"),
-        data.get("timex"),
+def event_time_from_json(data: object, where: str = "time") -> EventTime:
+    fields = Fields(data, where)
+    time = EventTime(
+        fields.date("earliest"),
+        fields.date("latest"),
+        fields.optional_string("value"),
+        fields.choice("basis", get_args(TimeBasis), "unknown"),
+        fields.optional_string("timex"),
     )
+    if time.earliest and time.latest and time.earliest > time.latest:
+        raise FieldError(f"{where}: earliest {time.earliest} is after latest {time.latest}")
+    return time
 
 
-def event_from_json(data: Mapping[str, Any]) -> Event:
-    """The inverse of :meth:`Event.to_json` (the projects and the review share it)."""
-    content = data.get("content")
-    trigger = data.get("trigger")
+def event_from_json(data: object, where: str = "event") -> Event:
+    """The inverse of :meth:`Event.to_json` (the projects and the review share it).
+
+    Types and allowed values are checked (:class:`FieldError` names the field); offsets and
+    the ids an event refers to are checked by the project, which knows the document.
+    """
+    fields = Fields(data, where)
     return Event(
-        id=data["id"],
-        start=int(data["start"]),
-        end=int(data["end"]),
-        text=data["text"],
-        cue=data.get("cue", ""),
-        actors=tuple(data.get("actors", ())),
-        time=event_time_from_json(data.get("time") or {}),
-        place=data.get("place"),
-        content=(int(content[0]), int(content[1])) if content else None,
-        trigger=(int(trigger[0]), int(trigger[1])) if trigger else None,
-        event_class=data.get("class", "OCCURRENCE"),
-        category=data.get("category", "other"),
-        polarity=data.get("polarity", "POS"),
-        modality=data.get("modality", "asserted"),
+        id=fields.string("id"),
+        start=fields.integer("start"),
+        end=fields.integer("end"),
+        text=fields.string("text"),
+        cue=fields.string("cue", ""),
+        actors=fields.strings("actors"),
+        time=event_time_from_json(fields.raw("time", {}), fields.at("time")),
+        place=fields.optional_string("place"),
+        content=fields.pair("content"),
+        trigger=fields.pair("trigger"),
+        event_class=fields.choice("class", get_args(EventClass), "OCCURRENCE"),
+        category=fields.string("category", "other"),
+        polarity=fields.choice("polarity", get_args(Polarity), "POS"),
+        modality=fields.choice("modality", get_args(Modality), "asserted"),
         participants=tuple(
-            Participant(p["role"], p["entity"]) for p in data.get("participants", ())
+            Participant(p.choice("role", get_args(ParticipantRole)), p.string("entity"))
+            for p in fields.objects("participants")
         ),
-        reported_by=data.get("reported_by"),
-        reports=tuple(data.get("reports", ())),
+        reported_by=fields.optional_string("reported_by"),
+        reports=fields.strings("reports"),
     )

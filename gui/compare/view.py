@@ -25,10 +25,14 @@ from PySide6.QtWidgets import (
 
 from gui import palette
 from gui.document.pane import SourceText
+from gui.plain import escaped, plain_tooltip
 from timeweave.workspace import EventRef, Workspace
 
 if TYPE_CHECKING:
     from timeweave.compare import PairSummary
+
+
+CHOOSER_CHARS = 24
 
 
 class ConnectorStrip(QWidget):
@@ -126,6 +130,10 @@ class CompareView(QWidget):
         layout.addWidget(splitter, 1)
         for chooser in self.choosers:
             chooser.currentIndexChanged.connect(self.refresh)
+            # Long titles must not make the dock (and so the timeline above it) wider.
+            chooser.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            chooser.setMinimumContentsLength(CHOOSER_CHARS)
         for pane in self.panes:
             pane.event_clicked.connect(
                 lambda doc, event: workspace.select([EventRef(doc, event)])
@@ -184,10 +192,9 @@ class CompareView(QWidget):
         from timeweave import compare
 
         pair = [self.workspace.analysis(left), self.workspace.analysis(right)]
-        shown = {(a.document.id, e.id) for a in pair for e in a.events}
-        links = [link for link in self.workspace.links if link.kind == "entity" or all(
-            (m.document, m.id) in shown for m in link.members)]  # a rejected event drops out
-        return compare.summary(pair, links).pairs[0]
+        # The summary keeps, of each link, the members in this pair (a story told by a third
+        # source, a rejected event), so every link goes in as it is.
+        return compare.summary(pair, self.workspace.links).pairs[0]
 
     def refresh(self) -> None:
         self.summary = self._summarise()
@@ -200,7 +207,7 @@ class CompareView(QWidget):
         self.shared.setText(
             f"<b>{len(self.linked_pairs())}</b> linked events · <b>{disagreements}</b> "
             f"disagreements · <b>{len(names)}</b> shared entities: "
-            f"{', '.join(names) if names else '—'}"
+            f"{escaped(', '.join(names)) if names else '—'}"
         )
         self._fill_lists()
         self._on_selection_changed()
@@ -214,8 +221,10 @@ class CompareView(QWidget):
             self.titles[0].setText("")
             self.titles[2].setText("")
             return
-        self.titles[0].setText(f"<b>Only in {self._name(left)}</b> ({len(summary.only_a)})")
-        self.titles[2].setText(f"<b>Only in {self._name(right)}</b> ({len(summary.only_b)})")
+        self.titles[0].setText(f"<b>Only in {escaped(self._name(left))}</b> "
+                               f"({len(summary.only_a)})")
+        self.titles[2].setText(f"<b>Only in {escaped(self._name(right))}</b> "
+                               f"({len(summary.only_b)})")
         for items, doc_id, ids in ((self.only_left, left, summary.only_a),
                                    (self.only_right, right, summary.only_b)):
             for event_id in ids:
@@ -235,7 +244,7 @@ class CompareView(QWidget):
     @staticmethod
     def _add_item(items: QListWidget, text: str, tip: str, refs: list[EventRef]) -> None:
         item = QListWidgetItem(text)
-        item.setToolTip(tip)
+        item.setToolTip(plain_tooltip(tip))
         item.setData(Qt.ItemDataRole.UserRole, refs)
         items.addItem(item)
 

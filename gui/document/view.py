@@ -7,7 +7,7 @@ event; clicking an entity selects every event that mentions it. Never imports th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.document.pane import SourceText
@@ -31,6 +31,7 @@ class DocumentView(QWidget):
         )
         self.chooser.setMinimumContentsLength(24)
         self.info = QLabel()
+        self.info.setTextFormat(Qt.TextFormat.PlainText)  # the language comes from the file
         self.info.setObjectName("documentInfo")
         self.text = SourceText()
         top = QHBoxLayout()

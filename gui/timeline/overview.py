@@ -7,15 +7,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from gui.palette import SOURCE_COLOURS
-from gui.timeline.render import GUTTER, MUTED, PANEL, SEPARATOR
+from gui.palette import MUTED, PANEL, SEPARATOR, source_colour
+from gui.timeline.render import GUTTER
 from gui.timeline.view import TimelineView
 from timeweave.layout import TimeScale, date_of
 
 BIN_PX = 3
-DIM = QColor(243, 245, 247, 190)
-WINDOW = QColor(SOURCE_COLOURS[0])
-HISTOGRAM = QColor("#9AA6B2")
+DIM_ALPHA = 190  # how much the parts outside the view are veiled
 
 
 class OverviewStrip(QWidget):
@@ -65,15 +63,17 @@ class OverviewStrip(QWidget):
         first, last = date_of(whole.start).year, date_of(whole.end).year
         years = f"{first}–{last}" if last > first else str(first)
         painter.drawText(QRectF(12, 0, GUTTER - 12, self.height()), Qt.AlignmentFlag.AlignVCenter,
-                         f"OVERVIEW   ·   {years}")
+                         f"OVERVIEW · {years}")
         painter.translate(GUTTER, 0)
         self._histogram(painter, whole)
         view = self._view.scale
         left, right = max(whole.x(view.start), -2.0), min(whole.x(view.end), whole.width + 2)
         height = self.height()
-        painter.fillRect(QRectF(0, 1, max(left, 0), height), DIM)
-        painter.fillRect(QRectF(right, 1, whole.width - right, height), DIM)
-        painter.setPen(QPen(WINDOW, 1.5))
+        dim = QColor(PANEL)
+        dim.setAlpha(DIM_ALPHA)
+        painter.fillRect(QRectF(0, 1, max(left, 0), height), dim)
+        painter.fillRect(QRectF(right, 1, whole.width - right, height), dim)
+        painter.setPen(QPen(source_colour(0), 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(left, 2, max(right - left, 2.0), height - 4))
 
@@ -87,7 +87,7 @@ class OverviewStrip(QWidget):
             return
         heights = np.sqrt(counts / counts.max()) * (self.height() - 10)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(HISTOGRAM)
+        painter.setBrush(MUTED)
         for index in np.flatnonzero(counts).tolist():
             h = float(heights[index])
             painter.drawRect(QRectF(index * BIN_PX, self.height() - 4 - h, BIN_PX - 0.5, h))

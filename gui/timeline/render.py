@@ -6,6 +6,7 @@ It only paints what :mod:`timeweave.layout` computed; it decides nothing about g
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,11 +23,25 @@ from PySide6.QtGui import (
 )
 
 from gui import palette
-from gui.palette import SELECTED_PASSAGE, SOURCE_COLOURS, source_colour
+from gui.palette import (
+    BACKGROUND,
+    CONNECTOR,
+    GRID_MAJOR,
+    GRID_MINOR,
+    INK,
+    LANE_ODD,
+    MIXED,
+    MUTED,
+    PANEL,
+    SELECTED_PASSAGE,
+    SELECTION,
+    SEPARATOR,
+    source_colour,
+)
 from timeweave.layout import Axis, LaneGeometry, Marks, TimelineLayout, TimeScale, axis_ticks
 from timeweave.layout.timeline import BASES, OPEN_END, OPEN_START, POINT_RADIUS, ROW_CAP
 
-GUTTER = 200.0  # lane labels
+GUTTER = 150.0  # lane labels: compact, elided; the full title is in the lane's tooltip
 AXIS_HEIGHT = 44.0
 PENDING, ACCEPTED, REJECTED = 0, 1, 2  # review status codes in ``Frame.status``
 LEGEND_HEIGHT = 26.0
@@ -34,16 +49,8 @@ BAR_HEIGHT = 13.0
 CHIP_HEIGHT = 15.0
 LABEL_MIN, LABEL_MAX = 40.0, 260.0  # room needed for, and used by, an event's label
 CHIP_CACHE = 2000
+CONNECTOR_ALPHA = 110
 
-MIXED = QColor("#5F6B7A")  # a cluster holding several sources
-INK = QColor("#1F2933")
-MUTED = QColor("#6B7785")
-GRID_MINOR = QColor("#EEF0F3")
-GRID_MAJOR = QColor("#D3D8DE")
-LANE_ODD = QColor("#F8F9FB")
-SEPARATOR = QColor("#E2E6EA")
-PANEL = QColor("#F3F5F7")
-SELECTION = QColor("#111111")
 _TIMEX, _DOCUMENT_DATE = BASES.index("timex"), BASES.index("document_date")
 
 
@@ -73,16 +80,22 @@ def frame_marks(layout: TimelineLayout, scale: TimeScale, geometry: LaneGeometry
                         geometry.shown)
 
 
-def _room_after(marks: Marks, visible: np.ndarray, width: float) -> np.ndarray:
-    """For each visible mark, the pixels free to its right before the next mark of its row."""
+def _room_around(marks: Marks, visible: np.ndarray, width: float
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """For each visible mark, the pixels free to its right and to its left before the next mark
+    of its row or the edge of the time area, so a label never runs past either edge."""
     order = visible[np.lexsort((marks.x0[visible], marks.row[visible], marks.lane[visible]))]
-    after = np.full(len(order), np.inf)
+    after = np.full(len(order), width)
+    before = np.zeros(len(order))
     same = ((marks.lane[order][1:] == marks.lane[order][:-1])
             & (marks.row[order][1:] == marks.row[order][:-1]))
-    after[:-1] = np.where(same, marks.x0[order][1:], np.inf)
-    room = np.empty(len(order))
-    room[np.searchsorted(visible, order)] = np.minimum(after, width + 40) - marks.xc[order]
-    return room
+    after[:-1] = np.where(same, np.minimum(marks.x0[order][1:], width), width)
+    before[1:] = np.where(same, np.maximum(marks.x1[order][:-1], 0.0), 0.0)
+    place = np.searchsorted(visible, order)
+    room_after, room_before = np.empty(len(order)), np.empty(len(order))
+    room_after[place] = after - marks.xc[order]
+    room_before[place] = marks.xc[order] - before
+    return room_after, room_before
 
 
 def lane_note(layout: TimelineLayout, lane_index: int) -> str:
@@ -128,7 +141,7 @@ class TimelineRenderer:
         self.metrics = QFontMetricsF(self.font)
         self.small_metrics = QFontMetricsF(self.small)
         self.char_px = self.metrics.horizontalAdvance("0123456789") / 10 + 0.5
-        self._chips: dict[tuple[int, int, bool, float, float], QPixmap] = {}
+        self._chips: dict[tuple[int, int, int, bool, float, float], QPixmap] = {}
 
     def axis(self, scale: TimeScale) -> Axis:
         return axis_ticks(scale, self.char_px)
@@ -138,7 +151,7 @@ class TimelineRenderer:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.fillRect(rect, Qt.GlobalColor.white)
+        painter.fillRect(rect, BACKGROUND)
         axis = self.axis(frame.scale)
         bottom = rect.bottom() - (LEGEND_HEIGHT if footer else 0)
         lanes_rect = QRectF(rect.left(), rect.top() + AXIS_HEIGHT, rect.width(),
@@ -149,7 +162,10 @@ class TimelineRenderer:
         self._lanes(painter, lanes_rect, frame)
         painter.setClipRect(time_rect)
         self._grid(painter, time_rect, frame.scale, axis)
+        if frame.layout.mode == "source":
+            self._connectors(painter, time_rect, frame)
         self._marks(painter, time_rect, frame)
+        self._beyond(painter, time_rect, frame)
         painter.setClipRect(lanes_rect)
         self._labels(painter, lanes_rect, frame)
         painter.setClipRect(rect)
@@ -257,7 +273,7 @@ class TimelineRenderer:
         painter.setPen(INK)
         majors = [(left + scale.x(t.day), t.label) for t in axis.major]
         for index, (x, label) in enumerate(majors):
-            following = majors[index + 1][0] if index + 1 < len(majors) else rect.right() + 1e4
+            following = majors[index + 1][0] if index + 1 < len(majors) else rect.right() + 4
             x = max(x, left)
             needed = QFontMetricsF(self.bold).horizontalAdvance(label) + 10
             if following - x - 4 >= needed:
@@ -276,6 +292,8 @@ class TimelineRenderer:
                 continue
             painter.setPen(QPen(GRID_MAJOR, 1))
             painter.drawLine(QPointF(x, rect.bottom() - 6), QPointF(x, rect.bottom()))
+            if x + 3 + self.small_metrics.horizontalAdvance(tick.label) > rect.right():
+                continue  # a label the edge would cut is left out, its tick kept
             painter.setPen(MUTED)
             painter.drawText(QRectF(x + 3, rect.top() + 24, 80, 16),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -297,7 +315,7 @@ class TimelineRenderer:
         selected = marks.selected_counts(frame.selected) > 0
         visible = np.flatnonzero((marks.x1 >= -20) & (marks.x0 <= rect.width() + 20)
                                  & (ys >= rect.top() - 20) & (ys <= rect.bottom() + 20))
-        room = _room_after(marks, visible, rect.width())
+        room, room_left = _room_around(marks, visible, rect.width())
         scale, left = frame.scale, rect.left()
         for position, mark in enumerate(visible.tolist()):
             colour = mark_colour(int(colour_index[mark]))
@@ -309,6 +327,7 @@ class TimelineRenderer:
             event, item = int(events[mark]), int(heads[mark])
             basis = int(layout.event_basis[event])
             text = layout.events[event][1].text
+            reported = int(layout.event_reporters[event])
             status = int(frame.status[event]) if frame.status is not None else PENDING
             if status == REJECTED:
                 colour = QColor(palette.REJECTED)
@@ -317,10 +336,8 @@ class TimelineRenderer:
             if layout.item_point[item]:
                 x = left + marks.xc[mark]
                 self._point(painter, QPointF(x, y), colour, basis, bool(selected[mark]))
-                space = min(float(room[position]) - POINT_RADIUS - 8, LABEL_MAX)
-                if space >= LABEL_MIN:
-                    self._label(painter, QRectF(x + POINT_RADIUS + 4, y - 8, space, 16), text,
-                                status)
+                self._point_label(painter, x, y, float(room[position]),
+                                  float(room_left[position]), text, reported, status)
             else:
                 bar = QRectF(left + marks.x0[mark], y - BAR_HEIGHT / 2,
                              marks.x1[mark] - marks.x0[mark], BAR_HEIGHT)
@@ -328,15 +345,93 @@ class TimelineRenderer:
                           bool(selected[mark]))
                 first, last = max(bar.left(), rect.left()), min(bar.right(), rect.right())
                 if last - first >= LABEL_MIN:
-                    self._label(painter, QRectF(first + 6, y - 8, last - first - 12, 16), text,
+                    label = f"{reported} sources · {text}" if reported > 1 else text
+                    self._label(painter, QRectF(first + 6, y - 8, last - first - 12, 16), label,
                                 status)
 
-    def _label(self, painter: QPainter, box: QRectF, text: str, status: int = 0) -> None:
+    def _point_label(self, painter: QPainter, x: float, y: float, right: float, left: float,
+                     text: str, reported: int, status: int) -> None:
+        """A point's label on its right, or on its left when the right edge or the next mark
+        leaves too little room there (a label is never cut at the edge)."""
+        if reported > 1:
+            text = f"{reported} sources · {text}"
+        space = min(right - POINT_RADIUS - 8, LABEL_MAX)
+        if space >= LABEL_MIN or space >= left - POINT_RADIUS - 8:
+            if space >= LABEL_MIN:
+                self._label(painter, QRectF(x + POINT_RADIUS + 4, y - 8, space, 16), text,
+                            status)
+            return
+        space = min(left - POINT_RADIUS - 8, LABEL_MAX)
+        if space >= LABEL_MIN:
+            self._label(painter, QRectF(x - POINT_RADIUS - 4 - space, y - 8, space, 16), text,
+                        status, Qt.AlignmentFlag.AlignRight)
+
+    def _connectors(self, painter: QPainter, rect: QRectF, frame: Frame) -> None:
+        """Lines join the mentions of one story across the sources' lanes: dashed and faint,
+        solid for the story of a selected event."""
+        layout = frame.layout
+        pairs = layout.story_pairs
+        if not len(pairs):
+            return
+        selected_events = np.zeros(len(layout.events), dtype=bool)
+        selected_events[layout.item_event[frame.selected]] = True
+        story = selected_events[pairs].any(axis=1)
+        faint = QColor(CONNECTOR)
+        faint.setAlpha(CONNECTOR_ALPHA)
+        x, y = self._ends(rect, frame, pairs)
+        inside = ((np.maximum(x[:, 0], x[:, 1]) >= rect.left())
+                  & (np.minimum(x[:, 0], x[:, 1]) <= rect.right()))
+        for chosen, pen in ((~story, QPen(faint, 1.2, Qt.PenStyle.DashLine)),
+                            (story, QPen(CONNECTOR, 2.2))):
+            painter.setPen(pen)
+            for index in np.flatnonzero(inside & chosen).tolist():
+                painter.drawLine(QPointF(x[index, 0], y[index, 0]),
+                                 QPointF(x[index, 1], y[index, 1]))
+
+    @staticmethod
+    def _ends(rect: QRectF, frame: Frame, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Screen positions (x, y: shape (n, 2)) of the marks of each pair of events."""
+        layout, geometry = frame.layout, frame.geometry
+        items = layout.first_items(pairs.ravel()).reshape(-1, 2)
+        x = rect.left() + frame.scale.x((layout.item_start[items] + layout.item_end[items]) / 2)
+        lanes = layout.item_lane[items]
+        rows = np.minimum(layout.item_row[items], geometry.shown[lanes] - 1)
+        y = (rect.top() + geometry.tops[lanes] + geometry.padding
+             + (rows + 0.5) * geometry.row_height - frame.scroll)
+        return x, y
+
+    def _beyond(self, painter: QPainter, rect: QRectF, frame: Frame) -> None:
+        """How many events lie left and right of the view, so outliers are never lost."""
+        before, after = frame.layout.outside(frame.scale.start, frame.scale.end)
+        painter.setFont(self.small)
+        for count, align, text in ((before, Qt.AlignmentFlag.AlignLeft, f"◂ {before} earlier"),
+                                   (after, Qt.AlignmentFlag.AlignRight, f"{after} later ▸")):
+            if not count:
+                continue
+            width = self.small_metrics.horizontalAdvance(text) + 10
+            x = rect.left() + 2 if align == Qt.AlignmentFlag.AlignLeft else rect.right() - width - 2
+            box = QRectF(x, rect.top() + 2, width, 15)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PANEL)
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setPen(MUTED)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def paint_placeholder(self, painter: QPainter, rect: QRectF, text: str) -> None:
+        """The empty timeline: what to do, or what is happening, instead of an empty axis."""
+        painter.fillRect(rect, BACKGROUND)
+        painter.setFont(self.font)
+        painter.setPen(MUTED)
+        painter.drawText(rect.adjusted(20, 20, -20, -20),
+                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+
+    def _label(self, painter: QPainter, box: QRectF, text: str, status: int = PENDING,
+               align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
         """An event's words beside its point or inside its bar, cut to the room there is;
         greyed when the analyst rejected it (shown only on request)."""
         painter.setFont(self.small)
         painter.setPen(palette.REJECTED if status == REJECTED else INK)
-        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        painter.drawText(box, align | Qt.AlignmentFlag.AlignVCenter,
                          self.small_metrics.elidedText(text, Qt.TextElideMode.ElideRight,
                                                        box.width()))
 
@@ -347,7 +442,7 @@ class TimelineRenderer:
             painter.setBrush(SELECTED_PASSAGE)
             painter.drawEllipse(centre, POINT_RADIUS + 4, POINT_RADIUS + 4)
         if basis == _TIMEX:
-            painter.setPen(QPen(Qt.GlobalColor.white, 1))
+            painter.setPen(QPen(BACKGROUND, 1))
             painter.setBrush(colour)
             painter.drawEllipse(centre, POINT_RADIUS, POINT_RADIUS)
         else:
@@ -355,7 +450,7 @@ class TimelineRenderer:
             if basis != _DOCUMENT_DATE:
                 pen.setStyle(Qt.PenStyle.DotLine)
             painter.setPen(pen)
-            painter.setBrush(Qt.GlobalColor.white)
+            painter.setBrush(BACKGROUND)
             painter.drawEllipse(centre, POINT_RADIUS - 0.5, POINT_RADIUS - 0.5)
 
     def _bar(self, painter: QPainter, bar: QRectF, colour: QColor, basis: int, open_sides: int,
@@ -417,7 +512,7 @@ class TimelineRenderer:
         """A filled chip with the count; outlined with "+count" for events in hidden rows."""
         if hidden:
             painter.setPen(QPen(colour, 1.2))
-            painter.setBrush(Qt.GlobalColor.white)
+            painter.setBrush(BACKGROUND)
         else:
             painter.setPen(QPen(Qt.GlobalColor.white, 1))
             painter.setBrush(colour)
@@ -430,7 +525,7 @@ class TimelineRenderer:
                      ratio: float) -> QPixmap:
         """A cluster chip drawn once and reused: antialiased rounded rects and text are the
         bulk of a frame's cost when thousands of events are clustered on screen."""
-        key = (colour.rgba(), count, hidden, width, ratio)
+        key = (colour.rgba(), BACKGROUND.rgba(), count, hidden, width, ratio)
         pixmap = self._chips.get(key)
         if pixmap is None:
             if len(self._chips) > CHIP_CACHE:
@@ -445,40 +540,56 @@ class TimelineRenderer:
             self._chips[key] = pixmap
         return pixmap
 
-    def paint_legend(self, painter: QPainter, rect: QRectF) -> None:
-        """Samples of every mark with what it means, in one row."""
+    def paint_legend(self, painter: QPainter, rect: QRectF) -> int:
+        """Samples of every mark with what it means, in one row: as many whole entries as fit
+        (never one cut in the middle). Returns how many were drawn."""
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.small)
-        sample = QColor(SOURCE_COLOURS[0])
+        sample = source_colour(0)
         x, y = rect.left() + 8, rect.center().y()
         fm = QFontMetricsF(self.small)
 
-        def caption(text: str) -> None:
-            nonlocal x
+        def point(basis: int) -> None:
+            self._point(painter, QPointF(x + 5, y), sample, basis, selected=False)
+
+        def bar(open_sides: int) -> None:
+            self._bar(painter, QRectF(x, y - BAR_HEIGHT / 2, 34, BAR_HEIGHT), sample, _TIMEX,
+                      open_sides, selected=False)
+
+        def chip(count: int, hidden: bool) -> None:
+            self._chip(painter, QRectF(x, y - CHIP_HEIGHT / 2, 22, CHIP_HEIGHT), MIXED, count,
+                       hidden)
+
+        def connector() -> None:
+            pen = QPen(CONNECTOR, 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, y + 6), QPointF(x + 24, y - 6))
+
+        drawn = 0
+        for width, draw, text in _legend_entries(point, bar, chip, connector):
+            needed = width + fm.horizontalAdvance(text)
+            if x + needed > rect.right():
+                break
+            draw()
+            x += width
+            painter.setFont(self.small)
             painter.setPen(MUTED)
             painter.drawText(QPointF(x, y + fm.ascent() / 2 - 1), text)
             x += fm.horizontalAdvance(text) + 18
-
-        self._point(painter, QPointF(x + 5, y), sample, _TIMEX, selected=False)
-        x += 16
-        caption("time expression")
-        self._point(painter, QPointF(x + 5, y), sample, _DOCUMENT_DATE, selected=False)
-        x += 16
-        caption("publication date only")
-        self._bar(painter, QRectF(x, y - BAR_HEIGHT / 2, 34, BAR_HEIGHT), sample, _TIMEX, 0,
-                  selected=False)
-        x += 40
-        caption("somewhere within bounds")
-        self._bar(painter, QRectF(x, y - BAR_HEIGHT / 2, 34, BAR_HEIGHT), sample, _TIMEX,
-                  OPEN_START, selected=False)
-        x += 40
-        caption("no earlier bound")
-        for count, hidden, text in ((12, False, "close together (click: zoom in)"),
-                                    (3, True, "in hidden rows (click: expand)")):
-            self._chip(painter, QRectF(x, y - CHIP_HEIGHT / 2, 22, CHIP_HEIGHT), MIXED, count,
-                       hidden)
-            painter.setFont(self.small)
-            x += 28
-            caption(text)
+            drawn += 1
         painter.restore()
+        return drawn
+
+
+def _legend_entries(point: Callable[[int], None], bar: Callable[[int], None],
+                    chip: Callable[[int, bool], None], connector: Callable[[], None]
+                    ) -> list[tuple[float, Callable[[], None], str]]:
+    """The legend's entries in order: sample width, how to draw the sample, what it means."""
+    return [(16, lambda: point(_TIMEX), "time expression"),
+            (16, lambda: point(_DOCUMENT_DATE), "publication date only"),
+            (40, lambda: bar(0), "somewhere within bounds"),
+            (40, lambda: bar(OPEN_START), "no earlier bound"),
+            (28, lambda: chip(12, False), "close together (click: zoom in)"),
+            (28, lambda: chip(3, True), "in hidden rows (click: expand)"),
+            (30, connector, "same story in several sources")]

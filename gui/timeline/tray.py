@@ -21,8 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from gui.palette import source_colour
-from gui.timeline.render import MUTED
+from gui.palette import MUTED, source_colour
+from gui.plain import plain_tooltip
 from gui.timeline.view import TimelineView, follow
 from timeweave.layout import TimelineLayout, describe_time, undated_reason
 from timeweave.workspace import EventRef, Workspace
@@ -54,12 +54,13 @@ class UndatedModel(QStandardItemModel):
             group.setFont(bold)
             group.setIcon(_dot(source))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setToolTip(f"{document.label}\n{document.path}")
+            group.setToolTip(plain_tooltip(f"{document.label}\n{document.path}"))
             for event_index in events:
                 _, event = layout.events[event_index]
                 row = QStandardItem(f"{event.text}\n{undated_reason(event)} · cue “{event.cue}”")
                 row.setData(layout.refs[event_index], REF_ROLE)
-                row.setToolTip(f"{event.text}\ncue: {event.cue}\n{describe_time(event)}")
+                row.setToolTip(plain_tooltip(f"{event.text}\ncue: {event.cue}\n"
+                                             f"{describe_time(event)}"))
                 row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 group.appendRow(row)
             self.appendRow(group)
@@ -151,6 +152,7 @@ class UndatedTray(QWidget):
         self._following = False
         count = len(self.model.refs())
         self.header.setText(f"<b>Undated</b> &nbsp;{count}")
+        self.setHidden(not count)  # the room goes to the timeline while nothing is undated
         self._on_selection()
 
     def _on_selection(self) -> None:

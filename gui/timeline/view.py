@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
+from gui.plain import plain_tooltip
 from gui.timeline.render import (
     ACCEPTED,
     AXIS_HEIGHT,
@@ -47,6 +48,8 @@ from timeweave.workspace import EventRef, Workspace
 from timeweave.workspace import Signal as WorkspaceSignal
 
 DRAG_THRESHOLD = 4
+FIT_MARGIN = 0.06  # of the width on each side, so labels by the edge events have room
+EMPTY_TEXT = "Open documents (File ▸ Open) or try the samples (File ▸ Open samples)."
 NOTCH_ZOOM = 2 ** 0.5  # one wheel notch
 TOOLTIP_MEMBERS = 8
 ROW_MARGIN = 12  # a revealed row stays at least this far inside the viewport
@@ -90,6 +93,8 @@ class TimelineView(QGraphicsView):
         self._press: QPointF | None = None
         self._last = QPointF()
         self._dragged = False
+        self._placeholder = EMPTY_TEXT
+        self._fitted: tuple[float, float] | None = None  # the span the view was fitted to
         follow(self, [(workspace.documents_changed, self._on_documents),
                       (workspace.filter_changed, self._rebuild),
                       (workspace.selection_changed, self._on_selection)])
@@ -130,8 +135,15 @@ class TimelineView(QGraphicsView):
             self._rebuild()
 
     def _on_documents(self) -> None:
+        """Rebuild; refit when the events moved out of view (a new document, a publication
+        date set), but keep the analyst's zoom when nothing moved (an accept, a reject)."""
+        before = self._layout.focus_span()
         self._rebuild()
-        self.fit_all()
+        after = self._layout.focus_span()
+        scale = self._scale
+        if after is not None and after != before and not (
+                after[0] >= scale.start and after[1] <= scale.end):
+            self.fit_all()
 
     def _on_selection(self) -> None:
         self.set_selection(self._workspace.selection)
@@ -139,7 +151,8 @@ class TimelineView(QGraphicsView):
     def _rebuild(self) -> None:
         """Lay out the events the filter lets through, keeping the zoom and the selection."""
         workspace = self._workspace
-        self._layout = build_layout(workspace.analyses, workspace.visible_events(), self._mode)
+        self._layout = build_layout(workspace.analyses, workspace.visible_events(), self._mode,
+                                    workspace.links)
         codes = {"pending": PENDING, "accepted": ACCEPTED, "rejected": REJECTED}
         self._status = np.array([codes[workspace.status(ref)] for ref in self._layout.refs],
                                 dtype=np.int8)
@@ -164,6 +177,7 @@ class TimelineView(QGraphicsView):
 
     def set_scale(self, scale: TimeScale) -> None:
         if scale != self._scale:
+            self._fitted = None  # a zoom or pan of the analyst's own: resizing keeps it
             self._scale = scale
             self._invalidate()
             self.scale_changed.emit()
@@ -195,9 +209,28 @@ class TimelineView(QGraphicsView):
             bar.setValue(int(max(float(self._geometry.tops[lane]), y - height / 2)))
 
     def fit_all(self) -> None:
-        span = self._layout.span()
+        """Frame where the events are (outliers stay reachable: :meth:`show_all`, the
+        overview strip, and the counts at the edges)."""
+        self._fit(self._layout.focus_span())
+
+    def show_all(self) -> None:
+        """Show every dated event, the few far from the rest included."""
+        self._fit(self._layout.span())
+
+    def _fit(self, span: tuple[float, float] | None) -> None:
         if span:
-            self.set_scale(TimeScale.fit(span[0], span[1], self._time_width()))
+            self.set_scale(TimeScale.fit(span[0], span[1], self._time_width(), FIT_MARGIN))
+            self._fitted = span  # a resize fits again, so the edges never get cut off
+
+    def set_placeholder(self, text: str) -> None:
+        """What the empty timeline says (e.g. while the first documents are analysed)."""
+        if text != self._placeholder:
+            self._placeholder = text
+            self.viewport().update()
+
+    @property
+    def placeholder(self) -> str:
+        return self._placeholder
 
     def zoom(self, factor: float, anchor_x: float | None = None) -> None:
         """Zoom by ``factor`` around ``anchor_x`` (time-area pixels; default the middle)."""
@@ -255,7 +288,7 @@ class TimelineView(QGraphicsView):
                                           + self.verticalScrollBar().value())
             if place is None:
                 return ""
-            return html.escape(self._layout.lanes[place[0]].detail).replace("\n", "<br>")
+            return plain_tooltip(self._layout.lanes[place[0]].detail)
         mark = self.mark_at(pos)
         if mark is None:
             return ""
@@ -269,8 +302,8 @@ class TimelineView(QGraphicsView):
             return (f"<b>{html.escape(event.text)}</b>{review}"
                     f"<br>cue: <i>{html.escape(event.cue)}</i>"
                     f"<br>{html.escape(describe_time(event))}"
-                    f"<br><span style='color:#6B7785'>{html.escape(title.label)}"
-                    "</span>")
+                    f"<br><span style='color:#6B7785'>{html.escape(title.label)}</span>"
+                    + self._reporters(events[0]))
         first = date_of(float(marks.start[mark])).date()
         last = date_of(float(marks.end[mark]) - 1).date()
         lines = [html.escape(layout.events[e][1].text) for e in events[:TOOLTIP_MEMBERS]]
@@ -279,11 +312,28 @@ class TimelineView(QGraphicsView):
                 + (f"<br>… and {more} more" if more else "")
                 + "<br><i>click or zoom in to separate them</i>")
 
+    def _reporters(self, event: int) -> str:
+        """Tooltip lines naming the other sources that report the same story."""
+        layout = self._layout
+        if layout.event_reporters[event] < 2:
+            return ""
+        ref = layout.refs[event]
+        story = next(s for s in layout.stories if ref in s)
+        others = dict.fromkeys(layout.documents[int(layout.event_source[layout.ref_index[r]])]
+                               .label for r in story if r.document != ref.document)
+        return (f"<br><b>Reported by {layout.event_reporters[event]} sources</b>; also: "
+                + "; ".join(html.escape(o[:60]) for o in list(others)[:TOOLTIP_MEMBERS]))
+
     # -- painting ---------------------------------------------------------------------------
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.save()
         painter.resetTransform()
+        if not self._layout.lanes:
+            self._renderer.paint_placeholder(painter, QRectF(self.viewport().rect()),
+                                             self._placeholder)
+            painter.restore()
+            return
         frame = Frame(self._layout, self._scale, self._geometry, self.marks(), self._selected,
                       self.verticalScrollBar().value(), raster=True, status=self._status)
         self._renderer.paint(painter, QRectF(self.viewport().rect()), frame)
@@ -298,7 +348,10 @@ class TimelineView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.set_scale(self._scale.resized(self._time_width()))
+        if self._fitted is not None:
+            self._fit(self._fitted)
+        else:
+            self.set_scale(self._scale.resized(self._time_width()))
         self._invalidate()
 
     # -- input ------------------------------------------------------------------------------
@@ -384,6 +437,8 @@ class TimelineView(QGraphicsView):
             target = self._layout.neighbour(selected, 1 if key == Qt.Key.Key_Right else -1)
             if target is not None:
                 self._workspace.select({self._layout.refs[target]})
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.step_lane(1 if key == Qt.Key.Key_Down else -1)
         elif key == Qt.Key.Key_Home:
             self.fit_all()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -396,6 +451,19 @@ class TimelineView(QGraphicsView):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def step_lane(self, step: int) -> None:
+        """Select the event nearest in time in the next lane down (or up) that has events."""
+        layout = self._layout
+        selected = sorted(layout.ref_index[r] for r in self._workspace.selection
+                          if r in layout.ref_index and not np.isnan(
+                              layout.event_start[layout.ref_index[r]]))
+        if not selected:
+            target = layout.neighbour([], 1)
+        else:
+            target = layout.lane_neighbour(selected[0], step)
+        if target is not None:
+            self._workspace.select({layout.refs[target]})
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import palette
 from gui.timeline import icons
 from gui.timeline.overview import OverviewStrip
 from gui.timeline.render import (
@@ -33,11 +34,13 @@ from gui.timeline.render import (
     TimelineRenderer,
 )
 from gui.timeline.tray import UndatedTray
-from gui.timeline.view import NOTCH_ZOOM, TimelineView
+from gui.timeline.view import EMPTY_TEXT, NOTCH_ZOOM, TimelineView
 from timeweave.layout import TimeScale
 from timeweave.workspace import Workspace
 
 EXPORT_MIN_WIDTH = 1300  # the legend row fits
+TRAY_WIDTH = 230
+MIN_TIME_WIDTH = 50.0
 LANE_MODES = (("Sources", "source"), ("Entities", "entity"))
 
 
@@ -49,6 +52,11 @@ class LegendStrip(QWidget):
         self._renderer = renderer
         self.setMinimumWidth(40)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setToolTip("Legend: a filled dot is timed by a time expression; an open dot by the "
+                        "publication date only; a bar means somewhere within its bounds (fading "
+                        "where a bound is missing); a number is events close together (click to "
+                        "zoom in), \"+N\" events in hidden rows; a dashed line joins one story "
+                        "told by several sources.")
 
     def sizeHint(self) -> QSize:
         return QSize(720, 24)
@@ -79,7 +87,9 @@ class TimelineWidget(QWidget):
         splitter.addWidget(timeline)
         splitter.addWidget(self.tray)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([900, 260])
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([1000, TRAY_WIDTH])
+        self.splitter = splitter
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -91,8 +101,11 @@ class TimelineWidget(QWidget):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setIconSize(QSize(16, 16))
         for icon, text, tip, shortcut, slot in (
-            (icons.fit_all(), "Fit all", "Show every dated event (Home)",
+            (icons.fit_all(), "Fit all", "Frame where the events are (Home); the few far "
+             "from the rest stay reachable with Show all and the overview below",
              QKeySequence(Qt.Key.Key_Home), self.fit_all),
+            (icons.fit_all(), "Show all", "Show every dated event, outliers included "
+             "(Shift+Home)", QKeySequence("Shift+Home"), self.show_all),
             (icons.zoom_out(), "Zoom out", "Zoom out around the middle (-, or the mouse wheel)",
              QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom(1 / NOTCH_ZOOM)),
             (icons.zoom_in(), "Zoom in", "Zoom in around the middle (+, or the mouse wheel)",
@@ -104,7 +117,7 @@ class TimelineWidget(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             toolbar.addAction(action)
-            if slot != self.fit_all:  # the magnifiers speak for themselves
+            if slot not in (self.fit_all, self.show_all):  # the magnifiers speak for themselves
                 button = toolbar.widgetForAction(action)
                 if isinstance(button, QToolButton):
                     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -127,6 +140,13 @@ class TimelineWidget(QWidget):
 
     def fit_all(self) -> None:
         self.view.fit_all()
+
+    def show_all(self) -> None:
+        self.view.show_all()
+
+    def set_placeholder(self, text: str | None) -> None:
+        """What the timeline says while it has nothing to show (``None``: how to start)."""
+        self.view.set_placeholder(EMPTY_TEXT if text is None else text)
 
     def export_image(self, path: Path) -> None:
         """Write the whole timeline (every lane, the current time range) as PNG or SVG, a
@@ -165,12 +185,11 @@ class TimelineWidget(QWidget):
         width = rect.width() / factor
         shown = self.view.scale
         span = self.view.timeline_layout.span() if whole else None
+        room = max(width - GUTTER - LABEL_MAX, MIN_TIME_WIDTH)  # a narrow picture still draws
         if span is not None:
-            fitted = TimeScale.fit(span[0], span[1], width - GUTTER - LABEL_MAX)
+            fitted = TimeScale.fit(span[0], span[1], room)
         else:
-            fitted = TimeScale(shown.start,
-                               shown.px_per_day * (width - GUTTER - LABEL_MAX) / shown.width,
-                               width - GUTTER - LABEL_MAX)
+            fitted = TimeScale(shown.start, shown.px_per_day * room / shown.width, room)
         scale = TimeScale(fitted.start, fitted.px_per_day, width - GUTTER)
         layout = self.view.timeline_layout
         geometry = self.view.lane_geometry
@@ -182,7 +201,8 @@ class TimelineWidget(QWidget):
         painter.save()
         painter.translate(rect.topLeft())
         painter.scale(factor, factor)
-        self.renderer.paint(painter, QRectF(0, 0, width, height), frame, footer)
+        with palette.light():  # paper is white whatever the screen's theme
+            self.renderer.paint(painter, QRectF(0, 0, width, height), frame, footer)
         painter.restore()
         return height * factor
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.gui.analyses import two_sources
+from timeweave.entities.overrides import EntityOverrides
 from timeweave.model import DocumentDate
 from timeweave.project import (
     SCHEMA_VERSION,
@@ -26,8 +27,10 @@ def _project() -> Project:
     review = Review().with_correction(
         ("d1", "e2"), Correction("accepted", analyst_time(DocumentDate.parse("2017-10-19", "user")))
     )
-    overrides = {"merge": [["turkey", "türgi"]]}
-    return Project(two_sources(), review, overrides, {"selection": ["d1/e2"]})
+    overrides = EntityOverrides({"türgi": "turkey"}, {"d2/n3": "turkish people"})
+    view = {"selection": [["d1", "e2"]], "selected_entity": None, "document": "d1",
+            "compare": ["d1", "d2"]}
+    return Project(two_sources(), review, overrides, view)
 
 
 def test_save_and_reopen_is_identical(tmp_path: Path) -> None:

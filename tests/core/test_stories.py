@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -286,3 +287,18 @@ def test_timeline_command_line(seed_paths: list[Path], capsys: pytest.CaptureFix
     assert header == "date,event,category,sources,reported by,disagree on"
     assert cli.main(["timeline", "--entity", "Atlantis", *files]) == 1
     assert "no entity named 'Atlantis'" in capsys.readouterr().err
+
+
+def test_scoring_blocks_in_other_processes_links_the_same() -> None:
+    """The map a cluster passes (here a process pool) gives the stories of the local run."""
+    docs = [
+        _analysis(d, "en" if n % 2 else "et", TURKEY,
+                  [_event("v1", "attacked", "e1", place="e2"),
+                   _event("v2", "fled", "e2", category="movement")])
+        for n, d in enumerate("abcdef")
+    ]
+    local = compare.link_stories(docs)
+    with ProcessPoolExecutor(2) as pool:
+        remote = compare.link_stories(docs, map_blocks=pool.map)
+    assert remote == local
+    assert len(local[1]) == 2

@@ -332,7 +332,7 @@ def test_merge_and_split_entities_from_the_context_menu(
 
 
 def _answer(window: MainWindow, button: QMessageBox.StandardButton) -> None:
-    box = window.close_box
+    box = window.unsaved_box
     assert box is not None
     assert box.isVisible()
     box.button(button).click()

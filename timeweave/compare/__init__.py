@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from timeweave.compare import stories
 from timeweave.compare.identity import keyed
-from timeweave.compare.stories import claim, disagreements
-from timeweave.compare.stories import find as find_stories
+from timeweave.compare.stories import BlockMap, claim, disagreements
 from timeweave.entities import EntityOverrides
 from timeweave.model import DocumentAnalysis, Entity, Link, LinkMember, Story
 
@@ -94,12 +94,23 @@ def link(analyses: list[DocumentAnalysis], overrides: EntityOverrides | None = N
 
 
 def link_stories(
-    analyses: Sequence[DocumentAnalysis], overrides: EntityOverrides | None = None
+    analyses: Sequence[DocumentAnalysis],
+    overrides: EntityOverrides | None = None,
+    map_blocks: BlockMap = stories.map_locally,
 ) -> tuple[list[Link], list[Story]]:
-    """The links and the story events they come from (the JSON contract carries both)."""
+    """The links and the story events they come from (the JSON contract carries both).
+
+    ``map_blocks`` runs the pair scoring over chunks of blocks: here in this process; a cluster
+    passes its own map (``timeweave batch`` on Dask), so both link with the same blocking.
+    """
     entities = keyed(analyses, overrides)
-    found = find_stories(analyses, entities)
-    return _entity_links(analyses, entities) + [_story_link(s) for s in found], found
+    found = stories.mentions(analyses, entities)
+    scored = [
+        pair for part in map_blocks(stories.pairs, stories.chunks(stories.blocks(found)))
+        for pair in part
+    ]
+    joined = stories.join(found, scored, analyses, entities)
+    return _entity_links(analyses, entities) + [_story_link(s) for s in joined], joined
 
 
 def _story_link(story: Story) -> Link:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeweave.model import (
@@ -157,14 +157,6 @@ def _candidates(block: list[Mention]) -> Iterable[tuple[Mention, Mention]]:
             yield a, b
 
 
-def find(
-    analyses: Sequence[DocumentAnalysis], entities: Mapping[str, list[Entity]]
-) -> list[Story]:
-    """The story events with two or more mentions; an event in none is a story of its own."""
-    found = mentions(analyses, entities)
-    return join(found, pairs(blocks(found)), analyses, entities)
-
-
 def blocks(found: Sequence[Mention]) -> list[list[Mention]]:
     """The mentions that share a (side, category, participant key), in groups of two or more."""
     grouped: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
@@ -174,7 +166,7 @@ def blocks(found: Sequence[Mention]) -> list[list[Mention]]:
     return [block for block in grouped.values() if len(block) > 1]
 
 
-def pairs(some_blocks: Iterable[list[Mention]]) -> list[tuple[float, int, int]]:
+def pairs(some_blocks: Iterable[list[Mention]]) -> Pairs:
     """``(score, mention, mention)`` for the candidate pairs of these blocks that may be one
     event. Blocks are independent: a cluster scores them in parallel and joins the results."""
     found = []
@@ -186,6 +178,32 @@ def pairs(some_blocks: Iterable[list[Mention]]) -> list[tuple[float, int, int]]:
             if value >= SAME_EVENT:
                 found.append((value, a.index, b.index))
     return found
+
+
+Pairs = list[tuple[float, int, int]]
+BlockMap = Callable[[Callable[[list[list[Mention]]], Pairs], list[list[list[Mention]]]],
+                    Iterable[Pairs]]
+_CHUNK = 20_000  # mentions per chunk of blocks handed to one scoring call
+
+
+def chunks(some_blocks: Sequence[list[Mention]]) -> list[list[list[Mention]]]:
+    """Blocks grouped into calls of about :data:`_CHUNK` mentions (a second or so of work)."""
+    grouped: list[list[list[Mention]]] = [[]]
+    size = 0
+    for block in some_blocks:
+        if size >= _CHUNK:
+            grouped.append([])
+            size = 0
+        grouped[-1].append(block)
+        size += len(block)
+    return [group for group in grouped if group]
+
+
+def map_locally(
+    score_blocks: Callable[[list[list[Mention]]], Pairs], groups: list[list[list[Mention]]]
+) -> Iterable[Pairs]:
+    """Score the chunks one after another, in this process."""
+    return map(score_blocks, groups)
 
 
 def join(

@@ -67,7 +67,9 @@ def _known(span: Span, name: str) -> gazetteer.Entry | None:
 
 def find(parsed: Doc, document: Document) -> list[Entity]:
     """Every named mention of ``parsed`` as an :class:`Entity` with ids "e1", "e2", ..."""
-    mentions = [_with_model(span) for span in parsed.ents if span.label_ not in _NOT_ENTITIES]
+    mentions = _repeated([
+        _with_model(span) for span in parsed.ents if span.label_ not in _NOT_ENTITIES
+    ])
     person_names = [
         name_of(s) for s in mentions
         if s.label_ == "PERSON" and not names.looks_like_organisation(name_of(s))
@@ -97,6 +99,44 @@ def find(parsed: Doc, document: Document) -> list[Entity]:
         if e.key in same and e.label != "PERSON" else e
         for e in found
     ]
+
+
+def _repeated(spans: list[Span]) -> list[Span]:
+    """The spans, plus every later or earlier place the same name is written the same way.
+
+    A tagger finds "iPhone 4" once and misses it in the next sentences; a name keeps its
+    meaning through a news article (one sense per discourse), so each exact repetition of a
+    found name, at word boundaries and outside other names, is a mention of it too. Only names
+    with a capital letter repeat: a lower-case word is too often an ordinary word.
+    """
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    known: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for span in spans:
+        words = tuple(t.text for t in span)
+        if any(c.isupper() for c in span.text) and len(span.text) > 2:
+            known.setdefault(words[0], []).append((words, span.label_))
+    taken = [False] * len(doc)
+    for span in spans:
+        taken[span.start : span.end] = [True] * len(span)
+    found = list(spans)
+    i = 0
+    while i < len(doc):
+        match = None
+        for words, label in known.get(doc[i].text, ()):
+            end = i + len(words)
+            if (match is None or end > match[1]) and end <= len(doc) and not any(
+                taken[i:end]
+            ) and tuple(t.text for t in doc[i:end]) == words:
+                match = (i, end, label)
+        if match:
+            found.append(Span(doc, match[0], match[1], label=match[2]))
+            taken[match[0] : match[1]] = [True] * (match[1] - match[0])
+            i = match[1]
+        else:
+            i += 1
+    return sorted(found, key=lambda s: s.start)
 
 
 def _people(mentions: list[str]) -> dict[str, str]:

@@ -7,6 +7,7 @@ geometric decision is unit-tested without a display (Orange's dendrogram split).
 from __future__ import annotations
 
 from timeweave.layout.scale import TimeScale, date_of, day_number
+from timeweave.layout.stories import reporters, stories
 from timeweave.layout.ticks import Axis, Tick, axis_ticks
 from timeweave.layout.timeline import (
     Lane,
@@ -33,5 +34,7 @@ __all__ = [
     "date_of",
     "day_number",
     "describe_time",
+    "reporters",
+    "stories",
     "undated_reason",
 ]

@@ -13,6 +13,7 @@ visible width, never by the number of events.
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -22,12 +23,17 @@ import numpy as np
 
 from timeweave.humanize import basis_words, time_words
 from timeweave.layout.scale import TimeScale
-from timeweave.model import Document, DocumentAnalysis, Event, TimeBasis
+from timeweave.layout.stories import reporters, stories
+from timeweave.model import Document, DocumentAnalysis, Event, Link, TimeBasis
 from timeweave.workspace import EventRef
 
 LaneMode = Literal["source", "entity"]
 
 ROW_CAP = 12  # rows a lane shows before its "+N more" expander
+FOCUS_SHARE = 0.9  # "Fit all" frames the middle 90 % of the events ...
+FOCUS_GAIN = 1.5  # ... when the full span is at least this much wider
+FOCUS_MIN_EVENTS = 10  # with fewer events, every one counts
+FOCUS_REACH = 0.1  # of the stretch's width, either side
 NO_ACTOR = "(no actor)"
 BASES: tuple[str, ...] = get_args(TimeBasis)
 POINT_RADIUS = 5.0
@@ -169,7 +175,8 @@ class TimelineLayout:
     """
 
     def __init__(self, pairs: Iterable[tuple[DocumentAnalysis, Event]],
-                 documents: Sequence[Document], mode: LaneMode = "source") -> None:
+                 documents: Sequence[Document], mode: LaneMode = "source",
+                 links: Iterable[Link] = ()) -> None:
         self.mode: LaneMode = mode
         self.documents = tuple(documents)
         source_of = {doc.id: index for index, doc in enumerate(self.documents)}
@@ -195,6 +202,24 @@ class TimelineLayout:
                                              self.event_start[dated_index]))]
         lane_keys, lane_of_item_event = self._assign_lanes(dated_index)
         self._pack(lane_keys, lane_of_item_event)
+        self._group_stories(links)
+
+    def _group_stories(self, links: Iterable[Link]) -> None:
+        """Which events are one story: ``event_reporters`` counts the sources that tell each
+        event's story, ``story_pairs`` joins each story's dated mentions in source order (the
+        connectors drawn between lanes)."""
+        self.stories = stories(self.refs, links)
+        self.event_reporters = np.ones(len(self.events), dtype=np.int64)
+        joins = []
+        for story in self.stories:
+            if len(story) < 2:
+                break  # the stories told by several mentions come first
+            members = sorted((self.ref_index[ref] for ref in story),
+                             key=lambda e: int(self.event_source[e]))
+            self.event_reporters[members] = reporters(story)
+            dated = [e for e in members if not np.isnan(self.event_start[e])]
+            joins += list(itertools.pairwise(dated))
+        self.story_pairs = np.array(joins, dtype=np.int64).reshape(-1, 2)
 
     # -- building -------------------------------------------------------------------------
 
@@ -273,11 +298,60 @@ class TimelineLayout:
             return None
         return float(np.nanmin(self.event_start)), float(np.nanmax(self.event_end))
 
+    def focus_span(self, share: float = FOCUS_SHARE) -> tuple[float, float] | None:
+        """Where the events are: the shortest stretch of days holding the midpoints of
+        ``share`` of the dated events, with the events just beside it, widened to their whole
+        extents; the full :meth:`span` when that is not much wider. A few historical years
+        mentioned in passing then do not squeeze everything else into a corner."""
+        span = self.span()
+        if span is None or len(self.order) < FOCUS_MIN_EVENTS:
+            return span
+        middle = np.sort((self.event_start[self.order] + self.event_end[self.order]) / 2)
+        count = len(middle)
+        keep = int(np.ceil(share * count))
+        widths = middle[keep - 1:] - middle[:count - keep + 1]
+        first_index = int(np.argmin(widths))
+        low, high = middle[first_index], middle[first_index + keep - 1]
+        reach = FOCUS_REACH * (high - low)  # the next events just beside the stretch count too
+        low, high = low - reach, high + reach
+        mids = (self.event_start[self.order] + self.event_end[self.order]) / 2
+        inside = self.order[(mids >= low) & (mids <= high)]
+        first = float(self.event_start[inside].min())
+        last = float(self.event_end[inside].max())
+        if (span[1] - span[0]) < FOCUS_GAIN * (last - first):
+            return span
+        return first, last
+
+    def outside(self, first: float, last: float) -> tuple[int, int]:
+        """How many dated events lie wholly before ``first`` and wholly after ``last``."""
+        starts, ends = self.event_start[self.order], self.event_end[self.order]
+        return int((ends <= first).sum()), int((starts >= last).sum())
+
+    def lane_neighbour(self, event: int, step: int) -> int | None:
+        """The dated event in the next lane down (``step`` > 0) or up that has any, nearest in
+        time to ``event`` (Up/Down on the timeline); ``None`` at the first or last lane."""
+        items = self.items_of([event])
+        if not len(items) or np.isnan(self.event_start[event]):
+            return None
+        lane = int(self.item_lane[items[0]])
+        middle = (self.event_start[event] + self.event_end[event]) / 2
+        lanes = range(lane + step, len(self.lanes) if step > 0 else -1, 1 if step > 0 else -1)
+        for other in lanes:
+            candidates = np.flatnonzero(self.item_lane == other)
+            if len(candidates):
+                centres = (self.item_start[candidates] + self.item_end[candidates]) / 2
+                return int(self.item_event[candidates[np.argmin(np.abs(centres - middle))]])
+        return None
+
     def items_of(self, events: Iterable[int]) -> np.ndarray:
         """Every item (lane placement) of the given event indices."""
         parts = [self._items_by_event[self._event_item_offsets[e]:self._event_item_offsets[e + 1]]
                  for e in events]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def first_items(self, events: np.ndarray) -> np.ndarray:
+        """The first item (lane placement) of each of ``events``, all of them dated."""
+        return self._items_by_event[self._event_item_offsets[events]]
 
     def neighbour(self, selected: Iterable[int], step: int) -> int | None:
         """The dated event after (``step`` > 0) or before the selection in time order."""
@@ -407,11 +481,12 @@ def undated_reason(event: Event) -> str:
 
 def build_layout(analyses: Sequence[DocumentAnalysis],
                  pairs: Iterable[tuple[DocumentAnalysis, Event]] | None = None,
-                 mode: LaneMode = "source") -> TimelineLayout:
-    """Lay out ``pairs`` (default: every event of ``analyses``) in lanes of ``mode``."""
+                 mode: LaneMode = "source", links: Iterable[Link] = ()) -> TimelineLayout:
+    """Lay out ``pairs`` (default: every event of ``analyses``) in lanes of ``mode``; event
+    ``links`` make the stories several sources tell."""
     if pairs is None:
         pairs = ((a, e) for a in analyses for e in a.events)
-    return TimelineLayout(pairs, [a.document for a in analyses], mode)
+    return TimelineLayout(pairs, [a.document for a in analyses], mode, links)
 
 
 def _first_fit(starts: list[float], ends: list[float]) -> tuple[list[int], int]:

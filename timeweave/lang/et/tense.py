@@ -17,7 +17,9 @@ further off ("nad jõudsid kokkuleppele ja maalid müüakse sügisel"). The cues
 * present, which speaks of what comes: present forms (``algab``, ``algavad``, ``müüakse``),
   "on" and "pole", a negated present ("ei saa"), the conditional ("algaks"), and present
   participles ("reedel 60-aastaseks saava", "sügisel saabuvaid");
-* future: auxiliaries of intention ("hakkab", "kavatseb").
+* future: auxiliaries of intention ("hakkab", "kavatseb");
+* any other finite form the verb lexicon (:mod:`timeweave.lang.et.verbs`) knows, when all its
+  readings agree: "külastas", "kinnitati" past, "süvendavad" present, wherever they stand.
 
 Returns ``None`` when the clause has no cue.
 """
@@ -25,7 +27,9 @@ Returns ``None`` when the clause has no cue.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from timeweave.lang.et import verbs
 from timeweave.lang.et.vocab import LEXICON, words
 from timeweave.temporal.base import Tense
 
@@ -61,6 +65,8 @@ _TIME_WORDS = frozenset(form for form, readings in LEXICON.items()
 _IMPERSONAL_DI = words("toodi viidi loodi müüdi saadi joodi söödi öeldi tuldi mindi pandi oldi")
 _IMPERSONAL_PAST = re.compile(r"[aeih]ti$")  # "kuulutati", "saadeti", "valiti", "tehti"
 _PRESENT_PARTICIPLE = re.compile(r"[aeiouõäöü]va(?:d|t|id)?$")  # "saabuva", "saabuvaid"
+# Finite forms only: a participle's tense depends on its auxiliary, handled above.
+_FORM_TENSE: dict[str, Tense] = {"past": -1, "pass_past": -1, "pres": 1, "pass_pres": 1, "cond": 1}
 _SIMPLE_PAST = re.compile(r"[^aeiouõäöü][aei]s$")  # "kinkis", "langes", "teatas"
 
 
@@ -122,4 +128,20 @@ def _word_tense(outward: list[str], index: int, first_verb: bool) -> Tense | Non
         return 1
     if first_verb and len(word) > 4 and _SIMPLE_PAST.search(word):
         return -1
-    return None
+    return _lexicon_tense(word)
+
+
+def _lexicon_tense(word: str) -> Tense | None:
+    """A verb form the verb lexicon knows, when all its readings agree: "külastas" is past
+    anywhere in the clause, "kohtus" too (no noun reading is listed, so "in court" is not)."""
+    return _lexicon_tenses().get(word)
+
+
+@cache
+def _lexicon_tenses() -> dict[str, Tense]:
+    out: dict[str, Tense] = {}
+    for word, readings in verbs.table().items():
+        tenses = {_FORM_TENSE.get(r.form) for r in readings}
+        if len(tenses) == 1 and None not in tenses:
+            out[word] = tenses.pop()  # type: ignore[assignment]
+    return out
