@@ -3,11 +3,13 @@
 One row per story event in time order (:func:`timeweave.compare.timeline.timeline`), with a
 coloured mark for each source that reports it and what the sources disagree on. Selecting a row
 selects all its mentions in the workspace, so the timeline and the document view follow; the view
-itself never calls them.
+itself never calls them. It lists the events the workspace's filters let through, like the
+timeline and the table.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections import Counter
 
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gui.palette import source_colour
 from timeweave.compare.timeline import Entry
+from timeweave.model import Event
 from timeweave.workspace import EventRef, Workspace
 
 _COLUMNS = ("When", "Event", "Kind", "Sources", "Sources differ on")
@@ -64,6 +67,7 @@ class EntityStoryView(QWidget):
         self.entity.currentIndexChanged.connect(self._refresh)
         self.rows.itemSelectionChanged.connect(self._on_rows_selected)
         workspace.documents_changed.connect(self._on_documents_changed)
+        workspace.filter_changed.connect(self._refresh)
         self._on_documents_changed()
 
     # --- model -> view -----------------------------------------------------------------
@@ -90,10 +94,16 @@ class EntityStoryView(QWidget):
         from timeweave.compare.timeline import timeline
 
         key = self.entity.currentData()
-        analyses = self.workspace.analyses
         if not key:
             self.entries = []
-        else:
+        else:  # the events the other views show: the workspace's filters apply here too
+            visible: dict[str, list[Event]] = {}
+            for analysis, event in self.workspace.visible_events():
+                visible.setdefault(analysis.document.id, []).append(event)
+            analyses = [
+                dataclasses.replace(a, events=visible.get(a.document.id, []))
+                for a in self.workspace.analyses
+            ]
             stories = from_links(analyses, self.workspace.links, keyed(analyses))
             self.entries = timeline(analyses, stories, {key})
         self._fill()

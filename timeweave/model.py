@@ -22,7 +22,10 @@ from typing import Any, Literal
 
 Granularity = Literal["year", "month", "day"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-TimeBasis = Literal["timex", "document_date", "unknown", "analyst"]  # analyst: set in review
+# timex: a time expression of the event's clause; document_date: only the publication date;
+# unknown; analyst: set in review; tense: the verb's tense against the publication date (a past
+# event ends by it); reporting: the time of the event that reports it.
+TimeBasis = Literal["timex", "document_date", "unknown", "analyst", "tense", "reporting"]
 
 _LABEL_WORDS = 7
 _DATE_RE = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
@@ -283,6 +286,12 @@ class Event:
     participants: tuple[Participant, ...] = ()
     reported_by: str | None = None  # the id of the reporting event that carries this one
     reports: tuple[str, ...] = ()  # for a reporting event: the ids of the events it reports
+
+    @property
+    def text_order(self) -> tuple[int, int, int]:
+        """Where the event is in its text: passage, then trigger (events of one clause share a
+        passage), the order of the JSON and of every list of events."""
+        return self.start, self.end, self.trigger[0] if self.trigger else self.start
 
     def to_json(self) -> dict[str, Any]:
         return {

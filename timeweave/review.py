@@ -149,7 +149,7 @@ class Review:
             correction = self.correction((doc_id, event.id))
             if (correction.status == "rejected") == rejected:
                 events.append(correction.apply(event, text))
-        events.sort(key=lambda e: (e.start, e.end, e.id))
+        events.sort(key=lambda e: (*e.text_order, e.id))
         return DocumentAnalysis(analysis.document, analysis.timexes, analysis.entities, events)
 
     def to_json(self) -> dict[str, Any]:

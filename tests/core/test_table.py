@@ -32,13 +32,18 @@ def _analyses() -> list[DocumentAnalysis]:
     )
     parsed = nlp.parse(text, "et")
     found = entities.find(parsed, document)
-    return [DocumentAnalysis(document, [], found, events.find(parsed, document, [], found))]
+    statements = [  # the two statements; the table is the same for events of every kind
+        e for e in events.find(parsed, document, [], found) if e.event_class == "REPORTING"
+    ]
+    return [DocumentAnalysis(document, [], found, statements)]
 
 
 def test_frame_has_one_row_per_event_with_all_columns() -> None:
-    frame = table.events_frame(_analyses())
+    analyses = _analyses()
+    frame = table.events_frame(analyses)
     assert list(frame.columns) == table.COLUMNS
-    assert list(frame["event"]) == ["v1", "v2"]
+    assert list(frame["event"]) == [e.id for e in analyses[0].events]
+    assert len(frame) == 2
     first = frame.iloc[0]
     assert (first["actors"], first["actor_keys"], first["place_key"]) == (
         "Putin",

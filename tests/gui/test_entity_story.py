@@ -49,3 +49,14 @@ def test_entity_story_follows_the_documents(qtbot: QtBot, workspace: Workspace) 
     assert [view.rows.topLevelItem(r).text(3) for r in range(view.rows.topLevelItemCount())] == [
         "1"
     ]
+
+
+def test_entity_story_follows_the_workspace_filter(qtbot: QtBot, workspace: Workspace) -> None:
+    view = EntityStoryView(workspace)
+    qtbot.addWidget(view)
+    view.choose("ilya rogachev")
+    assert view.rows.topLevelItem(0).text(3) == "2"
+    workspace.set_filter(dataclasses.replace(workspace.filter, documents=frozenset({"d1"})))
+    assert [view.rows.topLevelItem(r).text(3) for r in range(view.rows.topLevelItemCount())] == [
+        "1"
+    ]

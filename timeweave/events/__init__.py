@@ -1,363 +1,306 @@
-"""Reporting events: who said, warned or agreed what, where and when, anchored to the passage.
+"""Events of every kind: what happened, who took part, whether it is asserted, and when.
 
-A *unit* is a sentence, or several when a quotation runs across sentence ends. A unit becomes an
-event when a reporting cue stands outside its quotation marks ("said", "hoiatas", "according
-to", "sõnul"); a headline or an "Other news" line without a cue is not an event, one that
-reports ("Putin says ...") is. The speaker comes first among the actors: the cue's subject
-(English parse) or the name next to the cue (Estonian word order), "he"/"ta" resolves to the
-last speaker, and a role such as "the Russian Deputy Foreign Minister" / "Vene president" to
-the person introduced with that role. Time comes from a time expression outside the quotation,
-else from the last event of the same speaker or paragraph, else the document date.
+Two finders meet here. :mod:`.reporting` finds the reporting units (who said, warned or agreed
+what, with speaker resolution and the quotation); a language's trigger finder
+(``timeweave.lang.<code>.events.find_triggers``, registered in :mod:`timeweave.lang`) finds every
+event mention and what its grammar shows (:class:`.base.Trigger`). This layer, the same for
+every language, turns triggers into :class:`~timeweave.model.Event`\\ s: character spans, entity
+ids for the role fillers, modality and the reporting link, time (:mod:`.anchor`). A reporting
+unit whose cue is a trigger becomes one event with both finders' fields; a language without a
+trigger finder keeps its reporting events only.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+import dataclasses
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from timeweave.events.cues import cue_class, cue_text
-from timeweave.model import Document, Entity, Event, EventTime, Timex
+from timeweave.events import anchor, reporting
+from timeweave.events.base import Trigger, TriggerFinder
+from timeweave.events.clause import Clauses
+from timeweave.events.cues import cue_class
+from timeweave.model import (
+    Document,
+    Entity,
+    Event,
+    EventTime,
+    Modality,
+    Participant,
+    ParticipantRole,
+    Timex,
+)
 
-_QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "”": "”"}
-_PRONOUNS = frozenset({"he", "she", "they", "ta", "tema", "nad", "nemad"})
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "MISC"})  # MISC: an unknown Estonian name
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_ROLE_WINDOW = 8
-_CLAUSE_MARKS = frozenset({",", ";", ":", '"', "“", "”", "„", "«", "»"})
+# A role filler's head that is no name ("mercenaries") is named by its modifier ("ISIS").
+_NAMING_DEPS = frozenset({"compound", "poss", "nmod", "appos"})
+_PLANNING_CLASSES = frozenset({"I_ACTION", "I_STATE"})
 
 
-@dataclass
-class _Unit:
-    start: int
-    end: int
-    sentences: list[Span]
-    quotes: list[tuple[int, int]]
+def _finder(language: str) -> TriggerFinder | None:
+    # Imported here: the language packages import this package's contract (events.base), and
+    # they load through timeweave.temporal (which registers their time rules) first.
+    from timeweave import temporal  # noqa: F401
+    from timeweave.lang import EVENT_FINDERS
 
-    def quoted(self, start: int, end: int) -> bool:
-        return any(q0 <= start and end <= q1 for q0, q1 in self.quotes)
+    return EVENT_FINDERS.get(language)
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of each quotation, marks included; unpaired marks are ignored.
-
-    Pairs never cross a paragraph break, so one stray mark cannot swallow the rest of a text.
-    """
-    spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
-        opened: tuple[int, str] | None = None
-        for match in re.finditer(r'["“”„«»]', paragraph[0]):
-            mark, at = match[0], paragraph.start() + match.start()
-            if opened and mark == opened[1]:
-                spans.append((opened[0], at + 1))
-                opened = None
-            elif not opened and mark in _QUOTE_PAIRS:
-                opened = (at, _QUOTE_PAIRS[mark])
-    return spans
-
-
-def _units(doc: Doc) -> list[_Unit]:
-    quotes = quotations(doc.text)
-    units: list[_Unit] = []
-    for sentence in doc.sents:
-        if not sentence.text.strip():
-            continue
-        inside = [q for q in quotes if q[0] < sentence.end_char and sentence.start_char < q[1]]
-        previous = units[-1] if units else None
-        if previous and any(q[0] < previous.end <= q[1] for q in inside):
-            previous.sentences.append(sentence)
-            previous.end = sentence.end_char
-            previous.quotes = sorted(set(previous.quotes) | set(inside))
-            continue
-        units.append(_Unit(sentence.start_char, sentence.end_char, [sentence], inside))
-    return units
-
-
-class _Finder:
-    """Walks the units of one document in order, keeping what resolution needs."""
+class _Builder:
+    """Turns one document's triggers and reporting units into events."""
 
     def __init__(
-        self, parsed: Doc, document: Document, timexes: list[Timex], entities: list[Entity]
+        self, parsed: Doc, document: Document, entities: list[Entity], clauses: Clauses
     ) -> None:
         self.doc = parsed
         self.document = document
-        self.language = parsed.lang_
-        self.timexes = timexes
-        self.entities = entities
-        self.by_token: dict[int, Entity] = {}
-        for entity in entities:
-            span = parsed.char_span(entity.start, entity.end, alignment_mode="expand")
-            for token in span or ():
-                self.by_token[token.i] = entity
-        self.roles: dict[str, Entity] = {}
-        self.events: list[Event] = []
+        self.by_token = reporting.entities_by_token(parsed, entities)
+        self.clauses = clauses
 
-    # --- what is around the cue -----------------------------------------------------------
-    def _entity(self, token: Token) -> Entity | None:
-        return self.by_token.get(token.i)
+    def entity(self, token: Token) -> Entity | None:
+        """The entity written at ``token``, else one naming it ("ISIS mercenaries")."""
+        found = self.by_token.get(token.i)
+        if found is None:
+            named = (c for c in token.children if c.dep_ in _NAMING_DEPS)
+            found = next((e for c in named if (e := self.by_token.get(c.i))), None)
+        return found
 
-    def _remember_roles(self, unit: _Unit) -> None:
-        """Words before a person's name in the same sentence are that person's role."""
-        for sentence in unit.sentences:
-            for token in sentence:
-                entity = self._entity(token)
-                if entity and entity.label == "PERSON" and token.idx == entity.start:
-                    lo = max(sentence.start, token.i - _ROLE_WINDOW)
-                    for word in self.doc[lo : token.i]:
-                        if (
-                            word.is_alpha
-                            and not word.is_stop
-                            and len(word) > 3
-                            and not (self._entity(word))
-                        ):
-                            self.roles[_role_word(word)] = entity
-
-    def _last_speaker(self) -> Entity | None:
-        by_id = {e.id: e for e in self.entities}
-        for event in reversed(self.events):
-            if event.actors and by_id[event.actors[0]].label == "PERSON":
-                return by_id[event.actors[0]]
-        return None
-
-    def _from_words(self, words: Iterable[Token]) -> Entity | None:
-        """A speaker named by pronoun or role: "he said", "the Deputy Foreign Minister"."""
-        for word in words:
-            if word.lower_ in _PRONOUNS:
-                return self._last_speaker()
-            if _role_word(word) in self.roles:
-                return self.roles[_role_word(word)]
-        return None
-
-    def _speakers(self, cue: Token, unit: _Unit) -> list[Entity]:
-        if self.language == "en" and cue.lower_ != "according":
-            return self._english_subject(cue)
-        if cue.lower_ == "according":
-            objects = [c for t in cue.children for c in t.children if c.dep_ == "pobj"]
-            found = [self._entity(t) for o in objects for t in o.subtree]
-            return _unique(e for e in found if e and e.label in _ACTOR_LABELS)[:1]
-        return self._estonian_subject(cue, unit)
-
-    def _english_subject(self, cue: Token) -> list[Entity]:
-        subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        subjects += [g for c in cue.children if c.dep_ == "agent" for g in c.children]
-        for subject in subjects:
-            head = self._entity(subject)
-            if head:
-                return [head]
-            named = [self._entity(t) for t in subject.subtree]
-            named_actors = _unique(e for e in named if e and e.label in _ACTOR_LABELS)
-            if named_actors:
-                return named_actors[:1]
-            resolved = self._from_words([subject])
-            if resolved:
-                return [resolved]
-        return []
-
-    def _estonian_subject(self, cue: Token, unit: _Unit) -> list[Entity]:
-        doc = self.doc
-        if cue.lower_ == "sõnul":
-            entity = self._entity(doc[cue.i - 1]) if cue.i else None
-            return [entity] if entity else []
-        after = doc[cue.i + 1 : min(cue.i + 4, cue.sent.end)]
-        for token in after:
-            if token.is_punct or unit.quoted(token.idx, token.idx + 1):
-                break
-            entity = self._entity(token)
-            if entity and entity.label in _ACTOR_LABELS:
-                return [entity]
-        clause = []
-        for token in reversed(doc[cue.sent.start : cue.i]):
-            if token.text in {",", ";", ":"} or unit.quoted(token.idx, token.idx + 1):
-                break
-            clause.insert(0, token)
-        named = _unique(e for t in clause if (e := self._entity(t)))
-        people = [e for e in named if e.label in _ACTOR_LABELS]
-        if people:
-            return sorted(people, key=lambda e: (e.label != "PERSON", -e.start))[:1]
-        resolved = self._from_words(reversed(clause))
-        if resolved:
-            return [resolved]
-        return [e for e in named if e.label in _PLACE_LABELS]
-
-    def _content(self, cue: Token, unit: _Unit) -> tuple[int, int] | None:
-        """The claim reported: the quotation, else the "that"/"et" clause after the cue."""
-        if unit.quotes:
-            return unit.quotes[0][0] + 1, unit.quotes[-1][1] - 1
-        sentence = cue.sent
-        if self.language == "en":
-            for child in cue.children:
-                if child.dep_ == "ccomp":
-                    tokens = list(child.subtree)
-                    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            return None
-        rest = self.doc[cue.i + 1 : sentence.end]
-        if cue.lower_ == "sõnul":
-            start = rest
-        else:
-            marker = next(
-                (t for t in rest if t.lower_ == "et" and t.i > 0 and self.doc[t.i - 1].text == ","),
-                None,
-            )
-            if marker is None:
-                return None
-            start = self.doc[marker.i + 1 : sentence.end]
-        words = [t for t in start if not t.is_space]
-        while words and words[-1].is_punct:
-            words.pop()
-        return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
-
-    def _clause(self, cue: Token, unit: _Unit) -> tuple[int, int]:
-        """Characters of the cue's own clause: its parse subtree, or (Estonian) the words
-        between the punctuation marks around it."""
-        if self.language == "en":
-            head = next((c for c in cue.children if c.lower_ == "to"), cue)
-            tokens = list(head.subtree)
-            return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        start, end = cue.i, cue.i
-        sentence = cue.sent
-        while start > sentence.start and self.doc[start - 1].text not in _CLAUSE_MARKS:
-            start -= 1
-        while end + 1 < sentence.end and self.doc[end + 1].text not in _CLAUSE_MARKS:
-            end += 1
-        return self.doc[start].idx, self.doc[end].idx + len(self.doc[end])
-
-    def _place(self, cue: Token, unit: _Unit, content: tuple[int, int] | None) -> Entity | None:
-        """Where the act took place: "said in Ankara" (the cue's own preposition), "Ankaras"."""
-        clause = self._clause(cue, unit)
-        for entity in self.entities:
-            if not (clause[0] <= entity.start and entity.end <= clause[1]):
+    def participants(self, trigger: Trigger) -> tuple[Participant, ...]:
+        out: list[Participant] = []
+        for role, index in trigger.roles:
+            entity = self.entity(self.doc[index])
+            if entity is None or (role == "place" and entity.label not in _PLACE_LABELS):
                 continue
-            if entity.label not in _PLACE_LABELS or unit.quoted(entity.start, entity.end):
-                continue
-            if content and content[0] <= entity.start < content[1]:
-                continue
-            span = self.doc.char_span(entity.start, entity.end, alignment_mode="expand")
-            if span is None:
-                continue
-            last = span[-1]
-            preposition = span.root.head
-            if "Ine" in last.morph.get("Case") or (
-                span.root.dep_ == "pobj"
-                and preposition.lower_ in {"in", "at"}
-                and preposition.head.i == cue.i
-            ):
-                return entity
-        return None
+            out.append(Participant(role, entity.id))
+        return _unique(tuple(out))
 
-    def _time(self, unit: _Unit, cue: Token, actors: tuple[str, ...]) -> EventTime:
-        candidates = [
-            t
-            for t in self.timexes
-            if unit.start <= t.start
-            and t.end <= unit.end
-            and not unit.quoted(t.start, t.end)
-            and t.type in {"DATE", "TIME"}
-        ]
-        if candidates:
-            best = min(candidates, key=lambda t: (t.earliest is None, abs(t.start - cue.idx)))
-            return EventTime(best.earliest, best.latest, best.value, "timex", best.id)
-        paragraph = self.document.text.rfind("\n", 0, unit.start)
-        keys = {e.id: e.key for e in self.entities}
-        for event in reversed(self.events):
-            same_speaker = actors and event.actors and keys[event.actors[0]] == keys[actors[0]]
-            if event.time.basis == "timex" and (same_speaker or event.start > paragraph):
-                return event.time
-        date = self.document.date
-        bounds = date.bounds()
-        if bounds:
-            return EventTime(bounds[0], bounds[1], date.value, "document_date")
-        return EventTime()
+    def trigger_span(self, trigger: Trigger) -> tuple[int, int]:
+        first, last = self.doc[trigger.tokens[0]], self.doc[trigger.tokens[-1]]
+        return first.idx, last.idx + len(last)
 
-    # --- the walk ------------------------------------------------------------------------
-    def run(self) -> list[Event]:
-        for unit in _units(self.doc):
-            self._remember_roles(unit)
-            cues = [
-                t
-                for s in unit.sentences
-                for t in s
-                if not unit.quoted(t.idx, t.idx + len(t)) and cue_class(t, self.language)
-            ]
-            if not cues:
-                continue
-            cue = min(cues, key=lambda t: (_depth(t) if self.language == "en" else 0, t.i))
-            self.events.append(self._event(unit, cue))
-        return self.events
-
-    def _event(self, unit: _Unit, cue: Token) -> Event:
-        content = self._content(cue, unit)
-        speakers = self._speakers(cue, unit)
-        clause = self._clause(cue, unit)
-        others = [
-            e
-            for e in self.entities
-            if e.label in _ACTOR_LABELS
-            and clause[0] <= e.start
-            and e.end <= clause[1]
-            and not unit.quoted(e.start, e.end)
-            and not (content and content[0] <= e.start < content[1])
-        ]
-        speaker_keys = {s.key for s in speakers}
-        extra = [e for e in _unique(others) if e.key not in speaker_keys]
-        actors = tuple(e.id for e in speakers + _unique_keys(extra))
-        place = self._place(cue, unit, content)
+    def event(self, trigger: Trigger, unit: Event | None) -> Event:
+        """The event of a trigger; ``unit`` is the reporting unit it is the cue of, if any."""
+        participants = self.participants(trigger)
+        start, end = self.trigger_span(trigger)
+        fields = {
+            "trigger": (start, end),
+            "event_class": trigger.event_class,
+            "category": trigger.category,
+            "polarity": "NEG" if trigger.negated else "POS",
+            "participants": participants,
+        }
+        if unit is not None:
+            # The reporting finder found a speech act here: a statement, whatever TimeML calls
+            # "warned" or "agreed", so that statements stay one filter; agreement stays agreement.
+            fields["event_class"] = "REPORTING"
+            if trigger.category != "agreement_meeting":
+                fields["category"] = "statement"
+            speaker = tuple(Participant("agent", a) for a in unit.actors[:1])
+            fields["participants"] = _unique(speaker + participants)
+            roles = _role_ids(participants, "agent")
+            actors = unit.actors + tuple(a for a in roles if a not in unit.actors)
+            return dataclasses.replace(unit, actors=actors, **fields)  # type: ignore[arg-type]
         text = self.document.text
-        start, end = unit.start, unit.end
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        p0, p1 = self.clauses.passage(self.doc[trigger.head])
+        places = _role_ids(participants, "place")
         return Event(
-            id=f"v{len(self.events) + 1}",
-            start=start,
-            end=end,
-            text=text[start:end],
-            cue=cue_text(cue),
-            actors=actors,
-            time=self._time(unit, cue, actors),
-            place=place.id if place else None,
-            content=content,
+            id="",
+            start=p0,
+            end=p1,
+            text=text[p0:p1],
+            cue=" ".join(self.doc[i].text for i in trigger.tokens),  # "leppisid kokku"
+            actors=_role_ids(participants, "agent"),
+            place=places[0] if places else None,
+            **fields,  # type: ignore[arg-type]
         )
 
 
-def _role_word(token: Token) -> str:
-    """Role words compared loosely: "presidendiga" and "president" share their first 8 letters."""
-    return token.lower_[:8]
+def _unique(participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
+    return tuple(dict.fromkeys(participants))
 
 
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i:
-        token = token.head
-        depth += 1
-    return depth
+def _role_ids(participants: Sequence[Participant], role: ParticipantRole) -> tuple[str, ...]:
+    return tuple(p.entity for p in participants if p.role == role)
 
 
-def _unique(entities: Iterable[Entity | None]) -> list[Entity]:
-    seen: set[str] = set()
-    out = []
-    for entity in entities:
-        if entity is not None and entity.id not in seen:
-            seen.add(entity.id)
-            out.append(entity)
-    return out
+def _reporting_only(units: list[tuple[Event, Token]]) -> list[Event]:
+    """Reporting units as events of their own (a language without a trigger finder, or a cue
+    no trigger covers), their speaker the agent; "agreed" is an agreement."""
+    return [
+        dataclasses.replace(
+            event,
+            id=f"v{n}",
+            trigger=(cue.idx, cue.idx + len(cue)),
+            event_class="REPORTING",
+            category="agreement_meeting"
+            if cue_class(cue, cue.doc.lang_) == "agree"
+            else "statement",
+            participants=tuple(Participant("agent", a) for a in event.actors[:1]),
+        )
+        for n, (event, cue) in enumerate(units, 1)
+    ]
 
 
-def _unique_keys(entities: list[Entity]) -> list[Entity]:
-    seen: set[str] = set()
-    out = []
-    for entity in entities:
-        if entity.key not in seen:
-            seen.add(entity.key)
-            out.append(entity)
-    return out
+@dataclass
+class _Draft:
+    """An event before ids, links and time: ``trigger`` is its index in the finder's list."""
+
+    event: Event
+    trigger: int | None
+    unit: bool  # a reporting unit (speaker, quotation, own time)
 
 
 def find(
     parsed: Doc, document: Document, timexes: list[Timex], entities: list[Entity]
 ) -> list[Event]:
-    """The reporting events of a document, ids "v1", "v2", ... in text order.
+    """Every event of a document, ids "v1", "v2", ... in text order (:attr:`Event.text_order`).
 
     Cheap to call again with new ``timexes`` (re-anchoring): it reuses the cached parse.
     """
-    return _Finder(parsed, document, timexes, entities).run()
+    units = reporting.find(parsed, document, timexes, entities)
+    finder = _finder(parsed.lang_)
+    if finder is None:
+        return _reporting_only(units)
+    triggers = finder(parsed)
+    clauses = Clauses(parsed)
+    builder = _Builder(parsed, document, entities, clauses)
+    unit_of_cue = {cue.i: event for event, cue in units}
+    drafts: list[_Draft] = []
+    for index, trigger in enumerate(triggers):
+        cue = next((i for i in trigger.tokens if i in unit_of_cue), None)
+        unit = unit_of_cue.pop(cue) if cue is not None else None
+        drafts.append(_Draft(builder.event(trigger, unit), index, unit is not None))
+    loose = [(event, cue) for event, cue in units if cue.i in unit_of_cue]
+    drafts += [_Draft(event, None, True) for event in _reporting_only(loose)]
+    drafts.sort(key=lambda draft: draft.event.text_order)
+    return _Linker(parsed, document, timexes, triggers, drafts, clauses).events()
+
+
+class _Linker:
+    """Gives the drafts their ids, reporting links, modality and time."""
+
+    def __init__(
+        self,
+        parsed: Doc,
+        document: Document,
+        timexes: list[Timex],
+        triggers: list[Trigger],
+        drafts: list[_Draft],
+        clauses: Clauses,
+    ) -> None:
+        self.parsed = parsed
+        self.clauses = clauses
+        self.document = document
+        self.timexes = anchor.Timexes(timexes)
+        self.triggers = triggers
+        self.drafts = drafts
+        self.id_of_trigger = {
+            d.trigger: f"v{n}" for n, d in enumerate(drafts, 1) if d.trigger is not None
+        }
+        self.by_id = {f"v{n}": d for n, d in enumerate(drafts, 1)}
+        self.reporters = {
+            event_id
+            for event_id, d in self.by_id.items()
+            if d.unit or d.event.event_class == "REPORTING"
+        }
+        self.reported_by: dict[str, str | None] = {}
+        self.modality: dict[str, Modality] = {}
+        self.prospective: dict[str, bool] = {}  # planned, future or possible, whoever says it
+        # What reporting units quote or report, by start: "..." X said; X said that ...
+        self.contents = sorted(
+            (d.event.content, event_id)
+            for event_id, d in self.by_id.items()
+            if d.unit and d.event.content
+        )
+        self.content_starts = [content[0] for content, _ in self.contents]
+        self.times: dict[str, EventTime] = {}
+
+    def _reporter(self, event_id: str, draft: _Draft) -> tuple[str | None, bool]:
+        """The statement that carries an event, and whether an intention embeds it on the way.
+
+        Up the embedding chain ("said [that they will help [restore]]"), else the quotation or
+        "that" clause of a reporting unit the trigger lies in (a language with no parse).
+        """
+        planned = False
+        embedder = self.triggers[draft.trigger].embedded_by if draft.trigger is not None else None
+        while embedder is not None:
+            embedder_id = self.id_of_trigger[embedder]
+            if embedder_id in self.reporters:
+                return embedder_id, planned
+            planned = planned or self.triggers[embedder].event_class in _PLANNING_CLASSES
+            embedder = self.triggers[embedder].embedded_by
+        if draft.event.trigger is None:
+            return None, planned
+        at = draft.event.trigger[0]
+        for content, other_id in reversed(self.contents[: bisect_right(self.content_starts, at)]):
+            if at < content[1] and other_id != event_id:
+                return other_id, planned
+            if at >= content[1]:
+                break  # contents end before this one: a quotation does not hold the next one
+        return None, planned
+
+    def _time(self, event_id: str) -> EventTime:
+        """Own clause, tense, then (recursively) the reporter's time; units keep their own."""
+        if event_id in self.times:
+            return self.times[event_id]
+        self.times[event_id] = EventTime()  # a cycle of reporters ends here
+        draft = self.by_id[event_id]
+        time = draft.event.time
+        if not draft.unit and draft.trigger is not None:
+            trigger = self.triggers[draft.trigger]
+            modality = self.modality[event_id]
+            head = self.parsed[trigger.head]
+            time = (
+                anchor.clause_time(head, self.clauses, self.timexes)
+                or (
+                    anchor.tense_time(trigger.tense, self.document.date)
+                    if modality != "conditional"
+                    else None
+                )
+                or EventTime()
+            )
+        by = self.reported_by[event_id]
+        if time.basis == "unknown" and by is not None:
+            time = anchor.reporter_time(self._time(by), self.prospective[event_id]) or time
+        self.times[event_id] = time
+        return time
+
+    def events(self) -> list[Event]:
+        for event_id, draft in self.by_id.items():
+            by, planned = self._reporter(event_id, draft)
+            trigger = self.triggers[draft.trigger] if draft.trigger is not None else None
+            self.reported_by[event_id] = by
+            self.modality[event_id] = _modality(trigger, by, planned)
+            self.prospective[event_id] = planned or (
+                trigger is not None and (trigger.tense == "future" or trigger.mood == "conditional")
+            )
+        reports: dict[str, list[str]] = {}
+        for event_id, by in self.reported_by.items():
+            if by is not None:
+                reports.setdefault(by, []).append(event_id)
+        return [
+            dataclasses.replace(
+                draft.event,
+                id=event_id,
+                time=self._time(event_id),
+                modality=self.modality[event_id],
+                reported_by=self.reported_by[event_id],
+                reports=tuple(reports.get(event_id, ())),
+            )
+            for event_id, draft in self.by_id.items()
+        ]
+
+
+def _modality(trigger: Trigger | None, reported_by: str | None, planned: bool) -> Modality:
+    if reported_by is not None:
+        return "reported"
+    if trigger is None:
+        return "asserted"
+    if trigger.mood == "conditional":
+        return "conditional"
+    if planned or trigger.tense == "future":
+        return "planned"
+    return "asserted"
