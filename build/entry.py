@@ -11,7 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import sys
 
-CLI_FIRST_ARGUMENTS = frozenset({"extract", "--self-test", "--version", "-h", "--help"})
+CLI_FIRST_ARGUMENTS = frozenset(
+    {"extract", "batch", "cache", "--self-test", "--version", "-h", "--help"}
+)
 """First arguments that ``timeweave.cli`` owns; everything else belongs to ``gui.app``."""
 
 

@@ -27,10 +27,12 @@ def extract(paths: Sequence[str], open_analyses: Sequence[DocumentAnalysis],
     """Analyse new files next to the open ones: new ids follow the open ones, links are redone
     with the analyst's entity decisions."""
     from timeweave import compare, pipeline
+    from timeweave.cache import AnalysisCache
 
+    # One worker process per core for many files, and files analysed before come from the cache.
     analyses, errors = pipeline.analyse_files(
         list(paths), progress=sub_progress(progress, 0.0, 0.9), cancel=cancel,
-        taken_ids={a.document.id for a in open_analyses},
+        taken_ids={a.document.id for a in open_analyses}, jobs=None, cache=AnalysisCache(),
     )
     cancel.check()
     progress(0.95, "Comparing sources")

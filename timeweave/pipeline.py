@@ -1,21 +1,19 @@
 """The whole extraction, file to linked events, as plain functions with progress and cancel.
 
 Stages: load -> tag time expressions -> parse (spaCy) -> entities -> events -> cross-source links.
-Each document is processed independently (one bad file never stops the others); links come last
-because they need every document.
+Each document is processed independently (one bad file never stops the others), in worker
+processes when there are many (:mod:`timeweave.parallel`); links come last because they need
+every document. The stages are imported when first used, so a run answered from the analysis
+cache never loads spaCy.
 """
 
 from __future__ import annotations
 
-import itertools
-import logging
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from timeweave import compare, entities, events, nlp, temporal
-from timeweave.errors import DocumentError
-from timeweave.loaders import load_document
 from timeweave.model import (
     Document,
     DocumentAnalysis,
@@ -24,14 +22,16 @@ from timeweave.model import (
     LoadError,
 )
 from timeweave.progress import (
-    Cancelled,
     CancelToken,
     ProgressCallback,
     no_progress,
     sub_progress,
 )
 
-_log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from timeweave.cache import AnalysisCache
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,31 @@ class Overrides:
         return self.dates.get(path, self.date)
 
 
-def analyse(document: Document) -> DocumentAnalysis:
-    """Extract time expressions, entities and events from one loaded document."""
+def load(
+    path: str | Path, doc_id: str, language: str | None = None, date: DocumentDate | None = None
+) -> Document:
+    """Load one file as document ``doc_id``; ``language``/``date`` are the analyst's overrides.
+
+    Raises :class:`~timeweave.errors.DocumentError` with the reason in plain words.
+    """
+    from timeweave.loaders import load_document
+
+    document = load_document(path, doc_id, language=language, date=date)
+    if language:
+        document.language_source = "cli"
+    return document
+
+
+def analyse(document: Document, parsed: Doc | None = None) -> DocumentAnalysis:
+    """Extract time expressions, entities and events from one loaded document.
+
+    ``parsed`` is the spaCy parse of its text when the caller parsed a batch at once.
+    """
+    from timeweave import entities, events, nlp, temporal
+
     timexes = temporal.tag(document.text, document.language, document.date)
-    parsed = nlp.parse(document.text, document.language)
+    if parsed is None:
+        parsed = nlp.parse(document.text, document.language)
     found_entities = entities.find(parsed, document)
     found_events = events.find(parsed, document, timexes, found_entities)
     return DocumentAnalysis(document, timexes, found_entities, found_events)
@@ -60,6 +81,8 @@ def reanchor(analysis: DocumentAnalysis, date: DocumentDate) -> DocumentAnalysis
 
     Time expressions keep their spans but get new values; events get their times again.
     """
+    from timeweave import events, nlp, temporal
+
     document = analysis.document
     document.date = date
     timexes = temporal.tag(document.text, document.language, date)
@@ -75,50 +98,32 @@ def analyse_files(
     cancel: CancelToken | None = None,
     *,
     taken_ids: Collection[str] = (),
+    jobs: int | None = 1,
+    cache: AnalysisCache | None = None,
 ) -> tuple[list[DocumentAnalysis], list[LoadError]]:
     """Load and analyse each file on its own; a file that fails becomes a :class:`LoadError`.
 
-    Documents get ids ``d1``, ``d2``, ... skipping ``taken_ids`` (the documents already open).
+    Documents get ids ``d1``, ``d2``, ... in input order, skipping ``taken_ids`` (the documents
+    already open), whatever the number of worker processes ``jobs`` (``None``: one per core).
     Raises ``Cancelled`` if cancelled.
     """
-    overrides = overrides or Overrides()
-    cancel = cancel or CancelToken()
-    analyses: list[DocumentAnalysis] = []
-    errors: list[LoadError] = []
-    ids = (f"d{n}" for n in itertools.count(1) if f"d{n}" not in taken_ids)
-    count = max(len(paths), 1)
-    for index, path in enumerate(paths):
-        cancel.check()
-        name = str(path)
-        step = sub_progress(progress, index / count, (index + 1) / count)
-        step(0.0, f"Reading {Path(name).name}")
-        try:
-            document = load_document(
-                name, next(ids), language=overrides.language, date=overrides.date_for(name)
-            )
-            if overrides.language:
-                document.language_source = "cli"
-            step(0.2, f"Analysing {Path(name).name}")
-            analyses.append(analyse(document))
-        except DocumentError as exc:
-            errors.append(LoadError(name, exc.reason))
-        except Cancelled:
-            raise
-        except Exception as exc:  # a bug or exhausted memory on one file spares the others
-            _log.debug("analysing %s failed", name, exc_info=True)
-            errors.append(LoadError(name, unexpected_error(exc)))
-    return analyses, errors
+    from timeweave.parallel import analyse_stream
 
-
-def unexpected_error(exc: BaseException) -> str:
-    """The message for a failure Timeweave did not foresee: what broke, and what to do."""
-    detail = str(exc)
-    detail = detail if len(detail) <= 300 else detail[:300] + "…"
-    return (
-        f"Timeweave failed on this file ({type(exc).__name__}: {detail}); the other files are "
-        "not affected. Please report this with the file if you can share it (run with --debug "
-        "for the details)"
+    outcomes = sorted(
+        analyse_stream(
+            paths,
+            overrides,
+            jobs=jobs,
+            progress=progress,
+            cancel=cancel,
+            taken_ids=taken_ids,
+            cache=cache,
+        ),
+        key=lambda outcome: outcome.index,
     )
+    analyses = [o.analysis for o in outcomes if o.analysis is not None]
+    errors = [o.error for o in outcomes if o.error is not None]
+    return analyses, errors
 
 
 def run(
@@ -126,11 +131,16 @@ def run(
     overrides: Overrides | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    *,
+    jobs: int | None = 1,
+    cache: AnalysisCache | None = None,
 ) -> ExtractionResult:
     """Load and analyse every file, then link them. Raises ``Cancelled`` if cancelled."""
+    from timeweave import compare
+
     cancel = cancel or CancelToken()
     analyses, errors = analyse_files(
-        paths, overrides, sub_progress(progress, 0.0, 0.95), cancel
+        paths, overrides, sub_progress(progress, 0.0, 0.95), cancel, jobs=jobs, cache=cache
     )
     cancel.check()
     progress(0.95, "Comparing sources")

@@ -74,13 +74,13 @@ def test_an_unexpected_failure_in_one_file_spares_the_others(
 ) -> None:
     """Whatever goes wrong inside one document's analysis is that document's error; the
     traceback goes to the debug log (``timeweave --debug``)."""
-    caplog.set_level(logging.DEBUG, logger="timeweave.pipeline")
+    caplog.set_level(logging.DEBUG, logger="timeweave.parallel")
     real = pipeline.analyse
 
-    def analyse(document):  # type: ignore[no-untyped-def]
+    def analyse(document, parsed=None):  # type: ignore[no-untyped-def]
         if document.language == "et":
             raise RuntimeError("boom")
-        return real(document)
+        return real(document, parsed)
 
     monkeypatch.setattr(pipeline, "analyse", analyse)
     result = pipeline.run(seed_paths)
@@ -88,7 +88,7 @@ def test_an_unexpected_failure_in_one_file_spares_the_others(
     [error] = result.errors
     assert error.path == str(seed_paths[0])
     assert "RuntimeError: boom" in error.message
-    assert "other files are not affected" in error.message
+    assert "unexpected error" in error.message
     assert "Traceback" in caplog.text
     assert "RuntimeError: boom" in caplog.text
 

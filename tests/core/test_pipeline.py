@@ -25,7 +25,7 @@ def test_cancel_between_documents(seed_paths: list[Path]) -> None:
     token = CancelToken()
 
     def cancel_after_first(fraction: float, message: str) -> None:
-        if message.startswith("Analysing"):
+        if message.startswith("Analysed"):
             token.cancel()
 
     with pytest.raises(Cancelled):

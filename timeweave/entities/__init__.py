@@ -9,12 +9,14 @@ places, a country-qualified key for ministries, and a transliterated full name f
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from timeweave.entities import gazetteer, names
 from timeweave.entities.overrides import EntityOverrides
 from timeweave.model import Document, Entity
+
+if TYPE_CHECKING:  # linking (compare) imports this module; it must not pay for spaCy
+    from spacy.tokens import Doc, Span
 
 __all__ = ["EntityOverrides", "find", "name_of"]
 
@@ -48,6 +50,8 @@ def _with_model(span: Span) -> Span:
         and span[-1].whitespace_
         and _MODEL.match(doc[span.end].text)
     ):
+        from spacy.tokens import Span  # at run time only here: linking never needs spaCy
+
         return Span(doc, span.start, span.end + 1, label=span.label_)
     return span
 
@@ -131,6 +135,8 @@ def _repeated(spans: list[Span]) -> list[Span]:
             ) and tuple(t.text for t in doc[i:end]) == words:
                 match = (i, end, label)
         if match:
+            from spacy.tokens import Span  # at run time only here: linking never needs spaCy
+
             found.append(Span(doc, match[0], match[1], label=match[2]))
             taken[match[0] : match[1]] = [True] * (match[1] - match[0])
             i = match[1]

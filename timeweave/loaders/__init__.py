@@ -10,15 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from timeweave import langid
 from timeweave.errors import DocumentError
-from timeweave.loaders.docx import load_docx
 from timeweave.loaders.header import find_header, find_title, strip_trailing_boilerplate
-from timeweave.loaders.html import load_html
-from timeweave.loaders.markdown import load_markdown
 from timeweave.loaders.meta import Meta
-from timeweave.loaders.pdf import load_pdf
-from timeweave.loaders.text import load_text
 from timeweave.model import NO_DATE, Document, DocumentDate
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -29,18 +23,37 @@ MAX_TEXT_CHARS = 2_000_000
 
 Loader = Callable[[bytes, str], tuple[str, Meta]]
 
-LOADERS: dict[str, Loader] = {
-    "text": load_text,
-    "html": load_html,
-    "pdf": load_pdf,
-    "docx": load_docx,
-    "markdown": load_markdown,
-}
+
+def loader(fmt: str) -> Loader:
+    """A format's loading function, imported on first use (explicit imports, so PyInstaller sees
+    them): pypdf and trafilatura cost ~0.3 CPU-s to import, paid only for a PDF or an HTML page."""
+    if fmt == "html":
+        from timeweave.loaders.html import load_html
+
+        return load_html
+    if fmt == "pdf":
+        from timeweave.loaders.pdf import load_pdf
+
+        return load_pdf
+    if fmt == "docx":
+        from timeweave.loaders.docx import load_docx
+
+        return load_docx
+    if fmt == "markdown":
+        from timeweave.loaders.markdown import load_markdown
+
+        return load_markdown
+    from timeweave.loaders.text import load_text
+
+    return load_text
 
 _EXTENSIONS = {
     ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf", ".docx": "docx", ".md": "markdown", ".markdown": "markdown",
 }
+
+SUFFIXES = frozenset(_EXTENSIONS)
+"""File name endings of the known formats: what a folder given to the command line contributes."""
 
 
 def detect_format(path: Path, data: bytes) -> str:
@@ -98,7 +111,7 @@ def load_document(
     if not data.strip():
         raise DocumentError(str(path), "the file is empty")
     fmt = detect_format(path, data)
-    text, meta = LOADERS[fmt](data, str(path))
+    text, meta = loader(fmt)(data, str(path))
     if len(text) > MAX_TEXT_CHARS:
         raise DocumentError(
             str(path), f"the text has {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
@@ -118,6 +131,8 @@ def load_document(
     if language:
         lang, lang_source = language, "user"
     else:
+        from timeweave import langid  # py3langid and numpy: only when a language is detected
+
         detected = langid.detect(text)
         lang, lang_source = detected, "detected" if detected else "none"
     return Document(
