@@ -65,9 +65,10 @@ class Reviewer:
             command = ReviewCommand(self.workspace, self.workspace.review, after, text)
             self.stack.push(command)
 
-    def change(self, after: Snapshot, text: str) -> None:
-        """Install ``after`` as one undoable step."""
-        before = self.workspace.snapshot()
+    def change(self, after: Snapshot, text: str, before: Snapshot | None = None) -> None:
+        """Install ``after`` as one undoable step; undo goes back to ``before`` (default: the
+        workspace now; files streamed in during a run are not a state to go back to)."""
+        before = before or self.workspace.snapshot()
         if after != before:
             self.stack.push(SnapshotCommand(self.workspace, before, after, text))
 

@@ -59,9 +59,11 @@ from timeweave.workspace import EventRef, Snapshot, Workspace
 
 if TYPE_CHECKING:
     from timeweave.entities.overrides import EntityOverrides
+    from timeweave.parallel import Outcome
 
 MAX_RECENT = 10
 AUTOSAVE_MINUTES = 3
+STREAM_MS = 150  # streamed documents are shown together at most this often (their lanes, rows)
 DOCUMENT_FILTER = (
     "Documents (*.txt *.text *.html *.htm *.md *.markdown *.pdf *.docx);;All files (*)"
 )
@@ -108,6 +110,14 @@ class MainWindow(QMainWindow):
         self._saved = self.workspace.snapshot()
         self.unsaved_box: QMessageBox | None = None  # the unsaved-work question, while open
         self._on_task_done: Callable[[Any], None] | None = None  # what the running task feeds
+        # While files stream in: the workspace before them (restored on cancel, the undo step's
+        # "before") and the outcomes not shown yet, shown together every STREAM_MS.
+        self._before_open: Snapshot | None = None
+        self._streamed: list[Outcome] = []
+        self._stream_timer = QTimer(self)
+        self._stream_timer.setSingleShot(True)
+        self._stream_timer.setInterval(STREAM_MS)
+        self._stream_timer.timeout.connect(self._show_streamed)
 
         self.sources = SourcesPanel(self.workspace)
         self.document_view = DocumentView(self.workspace)
@@ -347,6 +357,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.runner.progress.connect(self._on_progress)
+        self.runner.partial.connect(self._on_document)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
@@ -394,19 +405,44 @@ class MainWindow(QMainWindow):
             self._extract(documents)
 
     def _extract(self, documents: list[str]) -> None:
-        for path in documents:
+        for path in documents[-MAX_RECENT:]:  # only the last ones stay in the list
             self._remember_recent(path)
         self.sources.set_pending(documents)
         self._run(self._on_extracted, tasks.extract, documents, list(self.workspace.machine),
-                  self.workspace.entity_overrides)
+                  self.workspace.entity_overrides, streaming=True)
+        self._before_open = self.workspace.snapshot()
+
+    def _on_document(self, outcome: Outcome) -> None:
+        """One file done: shown with the others of the next STREAM_MS, so a fast run (the cache)
+        costs one view update per interval, not one per file."""
+        self._streamed.append(outcome)
+        if not self._stream_timer.isActive():
+            self._stream_timer.start()
+
+    def _show_streamed(self) -> None:
+        """Add the files done so far: their lanes and rows appear; links come at the end."""
+        outcomes, self._streamed = self._streamed, []
+        self.workspace.add_analyses([o.analysis for o in outcomes if o.analysis is not None],
+                                    [o.error for o in outcomes if o.error is not None])
+
+    def _end_stream(self, keep: bool) -> Snapshot | None:
+        """Stop showing streamed files; unless ``keep``, put back what was open before them."""
+        before, self._before_open = self._before_open, None
+        self._stream_timer.stop()
+        self._streamed = []
+        if before is not None:
+            self.sources.clear_pending()
+            if not keep:
+                self.workspace.restore(before)
+        return before
 
     def _on_extracted(self, result: ExtractionResult) -> None:
         """Install the new documents as one undoable step; failed files are listed, not lost."""
-        self.sources.clear_pending()
-        errors = (*self.workspace.errors, *result.errors)
+        before = self._end_stream(keep=True) or self.workspace.snapshot()
+        errors = (*before.errors, *result.errors)
         after = Snapshot(tuple(result.documents), tuple(result.links), errors,
                          self.workspace.entity_overrides)
-        self.reviewer.change(after, "Open documents")
+        self.reviewer.change(after, "Open documents", before)
         events = sum(len(a.events) for a in self.workspace.analyses)
         self.show_status(f"{len(self.workspace.analyses)} documents, {events} events.")
         if result.errors:
@@ -455,10 +491,12 @@ class MainWindow(QMainWindow):
         self._run(done, tasks.relink, list(self.workspace.machine), overrides)
 
     def _run(self, on_done: Callable[[Any], None], function: Callable[..., Any],
-             *args: Any) -> None:
-        """Start background work whose result goes to ``on_done`` (a newer task replaces it)."""
+             *args: Any, streaming: bool = False) -> None:
+        """Start background work whose result goes to ``on_done`` (a newer task replaces it,
+        and files still streaming in are taken out again)."""
+        self._end_stream(keep=False)
         self._on_task_done = on_done
-        self.runner.start(function, *args)
+        self.runner.start(function, *args, streaming=streaming)
 
     def _on_finished(self, result: object) -> None:
         handler, self._on_task_done = self._on_task_done, None
@@ -669,6 +707,7 @@ class MainWindow(QMainWindow):
         """Replace the open work with a project that passed every check: nothing here fails."""
         self._on_task_done = None  # a task still running worked for the old documents
         self.runner.cancel()
+        self._end_stream(keep=True)  # the project replaces whatever streamed in
         self.undo_stack.clear()
         self.workspace.set_result(loaded.result, loaded.review, loaded.entity_overrides)
         self.project_path = None if recovered else path
@@ -813,22 +852,22 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_progress(self, fraction: float, message: str) -> None:
+        """O(1): the bar and the message; the Sources rows change as documents arrive."""
         self.progress_bar.setValue(int(fraction * 1000))
         self.status_label.setText(message)
         if self.timeline is not None:
             self.timeline.set_placeholder(  # type: ignore[attr-defined]
                 f"{message} ({fraction:.0%})\nThe timeline appears when the documents are read.")
-        words = message.split(" ", 1)
-        if len(words) == 2:
-            self.sources.set_status(words[1], words[0].lower() + "…")
 
     def _on_failed(self, message: str) -> None:
         self._on_task_done = None
+        self._end_stream(keep=False)
         self.sources.clear_pending()
         self.report_problem("Processing failed", message)
 
     def _on_cancelled(self) -> None:
         self._on_task_done = None
+        self._end_stream(keep=False)
         self.sources.clear_pending()
         self.show_status("Cancelled. Open documents are unchanged.")
 

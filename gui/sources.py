@@ -7,6 +7,8 @@ because every relative date in it ("on Thursday", "last week") depends on it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui import palette
 from gui.plain import plain_tooltip
-from timeweave.model import DocumentDate
+from timeweave.model import DocumentAnalysis, DocumentDate, LoadError
 from timeweave.workspace import Workspace
 
 COLUMNS = ("Source", "Lang", "Published", "Events", "Entities", "Status")
@@ -64,27 +66,22 @@ class SourcesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        self._pending: dict[str, str] = {}  # path -> status, for files not analysed yet
+        self._pending: list[str] = []  # paths of files not analysed yet, in input order
+        self._error_rows = 0  # the workspace's errors listed, the last rows
         self._filling = False
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.itemClicked.connect(self._on_clicked)
         workspace.documents_changed.connect(self.refresh)
+        workspace.documents_added.connect(self._on_added)
         self.refresh()
 
     def set_pending(self, paths: list[str]) -> None:
         """Show files that are about to be processed, before any result exists."""
-        self._pending = {path: "queued" for path in paths}
-        self.refresh()
-
-    def set_status(self, name: str, status: str) -> None:
-        """Update the status of a pending file named ``name`` (its file name)."""
-        for path in self._pending:
-            if Path(path).name == name:
-                self._pending[path] = status
+        self._pending = list(paths)
         self.refresh()
 
     def clear_pending(self) -> None:
-        self._pending = {}
+        self._pending = []
         self.refresh()
 
     def row_of(self, document_id: str) -> int:
@@ -93,61 +90,78 @@ class SourcesPanel(QWidget):
                 return row
         raise KeyError(document_id)
 
-    def refresh(self) -> None:
+    @contextmanager
+    def _filling_rows(self) -> Iterator[None]:
+        """Change rows with the columns' fit to their contents measured once at the end: while
+        it is on, every cell set makes Qt measure the whole column (10 ms a cell at 300 rows)."""
+        header = self.table.horizontalHeader()
         self._filling = True
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        try:
+            yield
+        finally:
+            for column in range(1, len(COLUMNS)):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            self._filling = False
+
+    def refresh(self) -> None:
+        with self._filling_rows():
+            self._refill()
+
+    def _refill(self) -> None:
         self.table.setRowCount(0)
         for index, analysis in enumerate(self.workspace.analyses):
-            doc = analysis.document
-            date_item = QTableWidgetItem()
-            if doc.date.value:
-                date_item.setText(doc.date.value)
-                date_item.setToolTip(plain_tooltip(
-                    f"{doc.date.granularity} precision, from {doc.date.source}. "
-                    "Double-click to change: YYYY, YYYY-MM or YYYY-MM-DD."))
-            else:
-                date_item.setText(NO_DATE_TEXT)
-                date_item.setForeground(QBrush(palette.MISSING))
-                italic = QFont(date_item.font())
-                italic.setItalic(True)
-                date_item.setFont(italic)
-                date_item.setToolTip("Relative dates in this document cannot be placed in "
-                                     "time until you give its publication date.")
-            title = QTableWidgetItem(doc.label)
-            title.setData(Qt.ItemDataRole.UserRole, doc.id)
-            title.setForeground(QBrush(palette.source_colour(index)))
-            title.setToolTip(plain_tooltip(doc.path))
-            lang = QTableWidgetItem(doc.language or "?")
-            lang.setToolTip(plain_tooltip(f"Language ({doc.language_source}). "
-                                          "Double-click to change."))
-            status = "ready" if doc.date.value else "needs a date"
-            if doc.date.value and doc.date.source not in ("none", "user"):
-                status = f"ready · date from {doc.date.source}"
-            status_item = QTableWidgetItem(status)
-            if doc.encoding is not None and (note := doc.encoding.note):
-                status_item.setText(f"{status} · check encoding")
-                status_item.setToolTip(note)
-            self._append([
-                (title, _READ_ONLY), (lang, _EDITABLE), (date_item, _EDITABLE),
-                (QTableWidgetItem(str(len(analysis.events))), _READ_ONLY),
-                (QTableWidgetItem(str(len(analysis.entities))), _READ_ONLY),
-                (status_item, _READ_ONLY),
-            ])
-        for path, status in self._pending.items():
+            self._append(_document_cells(index, analysis))
+        for path in self._pending:
             self._append([(QTableWidgetItem(Path(path).name), _READ_ONLY), *_blank(4),
-                          (QTableWidgetItem(status), _READ_ONLY)])
+                          (QTableWidgetItem("queued"), _READ_ONLY)])
         for error in self.workspace.errors:
-            name = QTableWidgetItem(Path(error.path).name)
-            name.setToolTip(plain_tooltip(error.path))
-            problem = QTableWidgetItem(f"not loaded: {error.message}")
-            problem.setToolTip(plain_tooltip(error.message))
-            for item in (name, problem):
-                item.setForeground(QBrush(palette.MISSING))
-            self._append([(name, _READ_ONLY), *_blank(4), (problem, _READ_ONLY)])
-        self._filling = False
+            self._append(_error_cells(error))
+        self._error_rows = len(self.workspace.errors)
+
+    def _on_added(self, shown: list[DocumentAnalysis]) -> None:
+        """Documents streamed in: each takes over its file's pending row (the run delivers in
+        input order, so it is the first one) and a failed file's row moves to the errors;
+        nothing else is redrawn, so a document costs one row, not the whole table."""
+        workspace = self.workspace
+        documents = {a.document.path: (len(workspace.analyses) - len(shown) + i, a)
+                     for i, a in enumerate(shown)}
+        errors = {e.path: e for e in workspace.errors[self._error_rows:]}
+        if len(documents) < len(shown):  # one file opened twice: rows by path are ambiguous
+            self.refresh()
+            return
+        with self._filling_rows():
+            self._take_rows(documents, errors)
+        if documents or errors:  # not in the order the rows are: lay the table out again
+            done = documents.keys() | errors.keys()
+            self._pending = [path for path in self._pending if path not in done]
+            self.refresh()
+
+    def _take_rows(self, documents: dict[str, tuple[int, DocumentAnalysis]],
+                   errors: dict[str, LoadError]) -> None:
+        """Give pending rows, first to last, to the documents and errors that are theirs
+        (taking them out of ``documents`` and ``errors``) until one is not there yet."""
+        workspace = self.workspace
+        while self._pending and (documents or errors):
+            path = self._pending[0]
+            if path in documents:
+                index, analysis = documents.pop(path)
+                self._fill(index, _document_cells(index, analysis))
+            elif path in errors:
+                self.table.removeRow(len(workspace.analyses) - len(documents))
+                self._append(_error_cells(errors.pop(path)))
+                self._error_rows += 1
+            else:
+                break
+            del self._pending[0]
 
     def _append(self, cells: list[tuple[QTableWidgetItem, Qt.ItemFlag]]) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
+        self._fill(row, cells)
+
+    def _fill(self, row: int, cells: list[tuple[QTableWidgetItem, Qt.ItemFlag]]) -> None:
         for column, (item, flags) in enumerate(cells):
             item.setFlags(flags)
             self.table.setItem(row, column, item)
@@ -215,6 +229,57 @@ class SourcesPanel(QWidget):
         self.message.show()
 
 
+
+
+def _document_cells(index: int,
+                    analysis: DocumentAnalysis) -> list[tuple[QTableWidgetItem, Qt.ItemFlag]]:
+    """One open document's row: its lane colour, language, date (an invitation when missing)."""
+    doc = analysis.document
+    date_item = QTableWidgetItem()
+    if doc.date.value:
+        date_item.setText(doc.date.value)
+        date_item.setToolTip(plain_tooltip(
+            f"{doc.date.granularity} precision, from {doc.date.source}. "
+            "Double-click to change: YYYY, YYYY-MM or YYYY-MM-DD."))
+    else:
+        date_item.setText(NO_DATE_TEXT)
+        date_item.setForeground(QBrush(palette.MISSING))
+        italic = QFont(date_item.font())
+        italic.setItalic(True)
+        date_item.setFont(italic)
+        date_item.setToolTip("Relative dates in this document cannot be placed in "
+                             "time until you give its publication date.")
+    title = QTableWidgetItem(doc.label)
+    title.setData(Qt.ItemDataRole.UserRole, doc.id)
+    title.setForeground(QBrush(palette.source_colour(index)))
+    title.setToolTip(plain_tooltip(doc.path))
+    lang = QTableWidgetItem(doc.language or "?")
+    lang.setToolTip(plain_tooltip(f"Language ({doc.language_source}). "
+                                  "Double-click to change."))
+    status = "ready" if doc.date.value else "needs a date"
+    if doc.date.value and doc.date.source not in ("none", "user"):
+        status = f"ready · date from {doc.date.source}"
+    status_item = QTableWidgetItem(status)
+    if doc.encoding is not None and (note := doc.encoding.note):
+        status_item.setText(f"{status} · check encoding")
+        status_item.setToolTip(plain_tooltip(note))
+    return [
+        (title, _READ_ONLY), (lang, _EDITABLE), (date_item, _EDITABLE),
+        (QTableWidgetItem(str(len(analysis.events))), _READ_ONLY),
+        (QTableWidgetItem(str(len(analysis.entities))), _READ_ONLY),
+        (status_item, _READ_ONLY),
+    ]
+
+
+def _error_cells(error: LoadError) -> list[tuple[QTableWidgetItem, Qt.ItemFlag]]:
+    """A file that could not be opened: its name and why, in red."""
+    name = QTableWidgetItem(Path(error.path).name)
+    name.setToolTip(plain_tooltip(error.path))
+    problem = QTableWidgetItem(f"not loaded: {error.message}")
+    problem.setToolTip(plain_tooltip(error.message))
+    for item in (name, problem):
+        item.setForeground(QBrush(palette.MISSING))
+    return [(name, _READ_ONLY), *_blank(4), (problem, _READ_ONLY)]
 
 
 def _blank(count: int) -> list[tuple[QTableWidgetItem, Qt.ItemFlag]]:

@@ -7,33 +7,49 @@ so the window appears before any language model is loaded.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeweave.model import DocumentAnalysis, DocumentDate, ExtractionResult, Link
+from timeweave.model import DocumentAnalysis, DocumentDate, ExtractionResult, Link, LoadError
 from timeweave.progress import CancelToken, ProgressCallback, sub_progress
 
 if TYPE_CHECKING:
     from timeweave.entities.overrides import EntityOverrides
+    from timeweave.parallel import Outcome
 
 Redone = tuple[DocumentAnalysis, list[Link]]
 """One document analysed again, and the links of the whole set redone with it."""
 
 
 def extract(paths: Sequence[str], open_analyses: Sequence[DocumentAnalysis],
-            overrides: EntityOverrides | None, *,
+            overrides: EntityOverrides | None, *, deliver: Callable[[Outcome], None],
             progress: ProgressCallback, cancel: CancelToken) -> ExtractionResult:
     """Analyse new files next to the open ones: new ids follow the open ones, links are redone
-    with the analyst's entity decisions."""
-    from timeweave import compare, pipeline
-    from timeweave.cache import AnalysisCache
+    with the analyst's entity decisions.
 
-    # One worker process per core for many files, and files analysed before come from the cache.
-    analyses, errors = pipeline.analyse_files(
+    Each file's outcome goes to ``deliver`` as soon as it and all files before it are done (the
+    window draws its lane at once, in input order, so lane colours never change); the links need
+    every document, so they come with the result."""
+    from timeweave import compare
+    from timeweave.cache import AnalysisCache
+    from timeweave.parallel import analyse_stream, in_order
+
+    analyses: list[DocumentAnalysis] = []
+    errors: list[LoadError] = []
+    # Worker processes (one per core for many files, one for a few: never spaCy in the window's
+    # process, whose GIL it would hold), and files analysed before come from the cache.
+    outcomes = analyse_stream(
         list(paths), progress=sub_progress(progress, 0.0, 0.9), cancel=cancel,
         taken_ids={a.document.id for a in open_analyses}, jobs=None, cache=AnalysisCache(),
+        in_this_process=False,
     )
+    for outcome in in_order(outcomes):
+        if outcome.analysis is not None:
+            analyses.append(outcome.analysis)
+        if outcome.error is not None:
+            errors.append(outcome.error)
+        deliver(outcome)
     cancel.check()
     progress(0.95, "Comparing sources")
     documents = [*open_analyses, *analyses]

@@ -146,13 +146,16 @@ def analyse_stream(
     cancel: CancelToken | None = None,
     taken_ids: Collection[str] = (),
     cache: AnalysisCache | None = None,
+    in_this_process: bool = True,
 ) -> Iterator[Outcome]:
     """Analyse ``paths``, yielding each document's :class:`Outcome` as soon as it is done.
 
     Outcomes come in completion order; ``Outcome.index`` is the input position (ids follow it).
     ``jobs`` worker processes (``None``: one per core; fewer when there are few documents; 1 runs
-    here). Documents found in ``cache`` come first, without starting any worker. Progress is one
-    O(1) call per document. Raises ``Cancelled`` within about a second of ``cancel``: pending
+    here, unless ``in_this_process`` is False: a window's GUI thread would wait behind spaCy,
+    which holds the GIL for 100-300 ms at a time). Documents found in ``cache`` come first,
+    without starting any worker. Progress is one O(1) call per document. Raises ``Cancelled``
+    within about a second of ``cancel``: pending
     batches are dropped and the workers terminated.
     """
     cancel = cancel or CancelToken()
@@ -179,7 +182,7 @@ def analyse_stream(
     batches = [todo[i : i + BATCH_SIZE] for i in range(0, len(todo), BATCH_SIZE)]
     workers = min(jobs or default_jobs(), max(len(todo) // MIN_DOCUMENTS_PER_WORKER, 1))
     try:
-        if workers <= 1:
+        if workers <= 1 and in_this_process:
             for batch in batches:
                 cancel.check()
                 for outcome in analyse_batch(batch, cache):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -103,8 +103,11 @@ class Snapshot:
 class Workspace:
     """Documents, links, the current selection and filter, with change signals.
 
-    Signals: ``documents_changed()`` after analyses are added, replaced or removed;
-    ``selection_changed()`` after :meth:`select`; ``filter_changed()`` after :meth:`set_filter`.
+    Signals: ``documents_changed()`` after analyses are replaced or removed;
+    ``documents_added(analyses)`` after :meth:`add_analyses` appended some while a run streams
+    (links not redone yet: views that can grow do, the others wait for the run's
+    ``documents_changed``); ``selection_changed()`` after :meth:`select`; ``filter_changed()``
+    after :meth:`set_filter`.
 
     ``analyses`` is what the views show: the machine output (``machine``) with the analyst's
     ``review`` applied. Both are kept, so a re-analysis keeps the corrections and an export
@@ -118,6 +121,7 @@ class Workspace:
     selected_entity: str | None = None  # an entity key, when the analyst picked an entity
     filter: EventFilter = field(default_factory=EventFilter)
     documents_changed: Signal = field(default_factory=Signal, repr=False, compare=False)
+    documents_added: Signal = field(default_factory=Signal, repr=False, compare=False)
     selection_changed: Signal = field(default_factory=Signal, repr=False, compare=False)
     filter_changed: Signal = field(default_factory=Signal, repr=False, compare=False)
     machine: list[DocumentAnalysis] = field(default_factory=list)
@@ -156,6 +160,27 @@ class Workspace:
         self.errors = list(snapshot.errors)
         self.entity_overrides = snapshot.entity_overrides
         self._apply_review()
+
+    def add_analyses(self, analyses: Sequence[DocumentAnalysis],
+                     errors: Sequence[LoadError] = ()) -> None:
+        """Append documents as a run streams them in: cost in the added documents only, one
+        ``documents_added`` with what the views show of them (links come with the run's end)."""
+        shown = [self._shown(analysis) for analysis in analyses]
+        self.machine.extend(analyses)
+        self.analyses.extend(shown)
+        self.errors.extend(errors)
+        for analysis in analyses:
+            doc_id = analysis.document.id
+            self.rejected[doc_id] = self.review.apply(analysis, rejected=True).events
+        self.documents_added.emit(shown)
+
+    def detached(self) -> Workspace:
+        """A copy that reads the same documents and decisions and that later changes to this
+        one do not touch: what a background thread lays out while the window goes on."""
+        return Workspace(analyses=list(self.analyses), links=list(self.links),
+                         filter=self.filter, machine=list(self.machine), review=self.review,
+                         errors=list(self.errors), entity_overrides=self.entity_overrides,
+                         rejected=dict(self.rejected))
 
     def set_review(self, review: Review) -> None:
         """Apply a changed review (an edit or its undo) and tell the views."""

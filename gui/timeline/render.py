@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QGradient,
     QLinearGradient,
     QPainter,
     QPen,
@@ -142,6 +143,8 @@ class TimelineRenderer:
         self.small_metrics = QFontMetricsF(self.small)
         self.char_px = self.metrics.horizontalAdvance("0123456789") / 10 + 0.5
         self._chips: dict[tuple[int, int, int, bool, float, float], QPixmap] = {}
+        self._bar_brushes: dict[tuple[int, int, int], QBrush] = {}
+        self._whiskers: dict[int, QPen] = {}
 
     def axis(self, scale: TimeScale) -> Axis:
         return axis_ticks(scale, self.char_px)
@@ -315,39 +318,55 @@ class TimelineRenderer:
         selected = marks.selected_counts(frame.selected) > 0
         visible = np.flatnonzero((marks.x1 >= -20) & (marks.x0 <= rect.width() + 20)
                                  & (ys >= rect.top() - 20) & (ys <= rect.bottom() + 20))
-        room, room_left = _room_around(marks, visible, rect.width())
+        room, room_left = (side.tolist() for side in _room_around(marks, visible, rect.width()))
         scale, left = frame.scale, rect.left()
-        for position, mark in enumerate(visible.tolist()):
-            colour = mark_colour(int(colour_index[mark]))
-            y = float(ys[mark])
-            if marks.chip[mark]:
-                self._cluster(painter, left, y, marks, mark, colour, scale, bool(selected[mark]),
-                              frame.raster)
+        # Plain lists and one colour per source: a frame draws ~1,000 marks, and numpy scalar
+        # reads and new QColors per mark were a third of its time.
+        colours = {int(i): mark_colour(int(i)) for i in np.unique(colour_index[visible])}
+        ratio = painter.device().devicePixelRatioF()
+        mark_events = events[visible]
+        mark_heads = heads[visible]
+        status = (frame.status[mark_events] if frame.status is not None
+                  else np.full(len(visible), PENDING)).tolist()
+        rows = zip(visible.tolist(), colour_index[visible].tolist(), ys[visible].tolist(),
+                   marks.chip[visible].tolist(), selected[visible].tolist(),
+                   mark_events.tolist(), layout.event_basis[mark_events].tolist(),
+                   layout.event_open[mark_events].tolist(),
+                   layout.item_point[mark_heads].tolist(), marks.xc[visible].tolist(),
+                   marks.x0[visible].tolist(), marks.x1[visible].tolist(), status, room,
+                   room_left, layout.event_reporters[mark_events].tolist(), strict=True)
+        chips = visible[marks.chip[visible]]
+        clusters = dict(zip(chips.tolist(), zip((left + scale.x(marks.start[chips])).tolist(),
+                                                (left + scale.x(marks.end[chips])).tolist(),
+                                                strict=True), strict=True))
+        counts = dict(zip(chips.tolist(), zip(marks.count[chips].tolist(),
+                                              marks.overflow[chips].tolist(), strict=True),
+                          strict=True))
+        for (mark, colour_at, y, chip, chosen, event, basis, open_sides, point, xc, x0, x1,
+             state, space_after, space_before, reported) in rows:
+            colour = colours[colour_at]
+            if chip:
+                self._cluster(painter, y, (left + x0, left + x1, *clusters[mark]), colour,
+                              *counts[mark], chosen, ratio if frame.raster else None)
                 continue
-            event, item = int(events[mark]), int(heads[mark])
-            basis = int(layout.event_basis[event])
             text = layout.events[event][1].text
-            reported = int(layout.event_reporters[event])
-            status = int(frame.status[event]) if frame.status is not None else PENDING
-            if status == REJECTED:
+            if state == REJECTED:
                 colour = QColor(palette.REJECTED)
-            elif status == ACCEPTED:  # the analyst checked it: a mark before its words
+            elif state == ACCEPTED:  # the analyst checked it: a mark before its words
                 text = f"✓ {text}"
-            if layout.item_point[item]:
-                x = left + marks.xc[mark]
-                self._point(painter, QPointF(x, y), colour, basis, bool(selected[mark]))
-                self._point_label(painter, x, y, float(room[position]),
-                                  float(room_left[position]), text, reported, status)
+            if point:
+                x = left + xc
+                self._point(painter, QPointF(x, y), colour, basis, chosen)
+                self._point_label(painter, x, y, space_after, space_before, text, reported,
+                                  state)
             else:
-                bar = QRectF(left + marks.x0[mark], y - BAR_HEIGHT / 2,
-                             marks.x1[mark] - marks.x0[mark], BAR_HEIGHT)
-                self._bar(painter, bar, colour, basis, int(layout.event_open[event]),
-                          bool(selected[mark]))
+                bar = QRectF(left + x0, y - BAR_HEIGHT / 2, x1 - x0, BAR_HEIGHT)
+                self._bar(painter, bar, colour, basis, open_sides, chosen)
                 first, last = max(bar.left(), rect.left()), min(bar.right(), rect.right())
                 if last - first >= LABEL_MIN:
                     label = f"{reported} sources · {text}" if reported > 1 else text
                     self._label(painter, QRectF(first + 6, y - 8, last - first - 12, 16), label,
-                                status)
+                                state)
 
     def _point_label(self, painter: QPainter, x: float, y: float, right: float, left: float,
                      text: str, reported: int, status: int) -> None:
@@ -457,22 +476,12 @@ class TimelineRenderer:
              selected: bool) -> None:
         """A time known only within bounds: strongest mid-way, fading towards each bound and
         out to nothing on a side without a bound; caps mark the bounds that are known."""
-        strength = 1.0 if basis == _TIMEX else 0.45
-        gradient = QLinearGradient(bar.left(), 0, bar.right(), 0)
-        edge = [70.0, 70.0]
-        for side, flag in enumerate((OPEN_START, OPEN_END)):
-            if open_sides & flag:
-                edge[side] = 0.0
-        for position, alpha in ((0.0, edge[0]), (0.5, 130.0), (1.0, edge[1])):
-            shade = QColor(colour)
-            shade.setAlpha(int(alpha * strength))
-            gradient.setColorAt(position, shade)
         if selected:
             painter.setPen(QPen(SELECTION, 1.5))
             painter.setBrush(SELECTED_PASSAGE)
             painter.drawRoundedRect(bar.adjusted(-3, -4, 3, 4), 3, 3)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(gradient))
+        painter.setBrush(self._bar_brush(colour, basis, open_sides))
         painter.drawRect(bar)
         if basis != _TIMEX:
             outline = QPen(colour, 1, Qt.PenStyle.DashLine)
@@ -484,15 +493,37 @@ class TimelineRenderer:
             if not open_sides & side:
                 painter.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom() + 2))
 
-    def _cluster(self, painter: QPainter, left: float, y: float, marks: Marks, mark: int,
-                 colour: QColor, scale: TimeScale, selected: bool, raster: bool) -> None:
-        first, last = left + scale.x(marks.start[mark]), left + scale.x(marks.end[mark])
-        chip = QRectF(left + marks.x0[mark], y - CHIP_HEIGHT / 2, marks.x1[mark] - marks.x0[mark],
-                      CHIP_HEIGHT)
+    def _bar_brush(self, colour: QColor, basis: int, open_sides: int) -> QBrush:
+        """The fill of a bar, strongest mid-way: a gradient across whatever box it fills, so one
+        brush per colour, basis and open sides serves every bar (made once, not per frame)."""
+        key = (colour.rgba(), basis, open_sides)
+        brush = self._bar_brushes.get(key)
+        if brush is None:
+            strength = 1.0 if basis == _TIMEX else 0.45
+            gradient = QLinearGradient(0, 0, 1, 0)
+            gradient.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
+            edge = [70.0, 70.0]
+            for side, flag in enumerate((OPEN_START, OPEN_END)):
+                if open_sides & flag:
+                    edge[side] = 0.0
+            for position, alpha in ((0.0, edge[0]), (0.5, 130.0), (1.0, edge[1])):
+                shade = QColor(colour)
+                shade.setAlpha(int(alpha * strength))
+                gradient.setColorAt(position, shade)
+            brush = self._bar_brushes[key] = QBrush(gradient)
+        return brush
+
+    def _cluster(self, painter: QPainter, y: float, span: tuple[float, float, float, float],
+                 colour: QColor, count: int, hidden: bool, selected: bool, ratio: float | None
+                 ) -> None:
+        """A chip with its member count over the whisker of the members' extent; ``span`` is
+        the chip's left and right and the members' first and last, in viewport pixels;
+        ``ratio`` (the device's pixel ratio) when painting to the screen, whose chips come from
+        a cache of pixmaps."""
+        x0, x1, first, last = span
+        chip = QRectF(x0, y - CHIP_HEIGHT / 2, x1 - x0, CHIP_HEIGHT)
         if last - first > chip.width():  # the members' whole extent, as a whisker
-            whisker = QColor(colour)
-            whisker.setAlpha(150)
-            painter.setPen(QPen(whisker, 1.5))
+            painter.setPen(self._whisker_pen(colour))
             painter.drawLine(QPointF(first, y), QPointF(last, y))
             painter.drawLine(QPointF(first, y - 3), QPointF(first, y + 3))
             painter.drawLine(QPointF(last, y - 3), QPointF(last, y + 3))
@@ -500,12 +531,20 @@ class TimelineRenderer:
             painter.setPen(QPen(SELECTION, 1.5))
             painter.setBrush(SELECTED_PASSAGE)
             painter.drawRoundedRect(chip.adjusted(-4, -4, 4, 4), 12, 12)
-        count, hidden = int(marks.count[mark]), bool(marks.overflow[mark])
-        if raster:
+        if ratio is not None:
             painter.drawPixmap(chip.topLeft() - QPointF(1, 1), self._chip_pixmap(
-                colour, count, hidden, chip.width(), painter.device().devicePixelRatioF()))
+                colour, count, hidden, chip.width(), ratio))
         else:
             self._chip(painter, chip, colour, count, hidden)
+
+    def _whisker_pen(self, colour: QColor) -> QPen:
+        """The see-through pen of a cluster's whisker, one per colour (made once)."""
+        pen = self._whiskers.get(colour.rgba())
+        if pen is None:
+            whisker = QColor(colour)
+            whisker.setAlpha(150)
+            pen = self._whiskers[colour.rgba()] = QPen(whisker, 1.5)
+        return pen
 
     def _chip(self, painter: QPainter, chip: QRectF, colour: QColor, count: int,
               hidden: bool) -> None:

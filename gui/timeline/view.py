@@ -4,17 +4,22 @@ No QGraphicsItem per event: 100,000 items would make every pan crawl. The view p
 ``drawBackground``, only the marks :meth:`TimelineLayout.marks` computes for the visible days
 and lanes, and hit-tests clicks against those same marks. The scene is empty; it only gives the
 view its height so the vertical scroll bar scrolls the lanes under a fixed axis.
+
+A large layout (``OFF_THREAD_EVENTS`` and more) is built on a background thread from a detached
+copy of the workspace: the view keeps painting the last finished layout meanwhile
+(``layout_pending``), and a newer request (a document streamed in, a filter) replaces an older one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import time
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
@@ -32,6 +37,7 @@ from gui.timeline.render import (
     expander_text,
     frame_marks,
 )
+from gui.workers import TaskRunner
 from timeweave.layout import (
     LaneGeometry,
     LaneMode,
@@ -44,6 +50,7 @@ from timeweave.layout import (
     describe_time,
 )
 from timeweave.layout.scale import MAX_PX_PER_DAY
+from timeweave.progress import CancelToken, ProgressCallback, no_progress
 from timeweave.workspace import EventRef, Workspace
 from timeweave.workspace import Signal as WorkspaceSignal
 
@@ -53,6 +60,22 @@ EMPTY_TEXT = "Open documents (File ▸ Open) or try the samples (File ▸ Open s
 NOTCH_ZOOM = 2 ** 0.5  # one wheel notch
 TOOLTIP_MEMBERS = 8
 ROW_MARGIN = 12  # a revealed row stays at least this far inside the viewport
+OFF_THREAD_EVENTS = 1_000
+"""From this many events the layout is built off the GUI thread (~20 ms of work and more, up to
+ten times that on a loaded machine); below, it is built at once."""
+_STATUS_CODES = {"pending": PENDING, "accepted": ACCEPTED, "rejected": REJECTED}
+
+
+def lay_out(workspace: Workspace, mode: LaneMode, *, progress: ProgressCallback,
+            cancel: CancelToken) -> tuple[TimelineLayout, np.ndarray]:
+    """The layout of the events the filter lets through and their review status codes; runs on
+    any thread (``workspace`` detached), returns at once when a newer request cancelled it."""
+    cancel.check()
+    layout = build_layout(workspace.analyses, workspace.visible_events(), mode, workspace.links)
+    cancel.check()
+    status = np.array([_STATUS_CODES[workspace.status(ref)] for ref in layout.refs],
+                      dtype=np.int8)
+    return layout, status
 
 
 class TimelineView(QGraphicsView):
@@ -95,7 +118,17 @@ class TimelineView(QGraphicsView):
         self._dragged = False
         self._placeholder = EMPTY_TEXT
         self._fitted: tuple[float, float] | None = None  # the span the view was fitted to
+        self._fit_when_built = False  # streamed documents: fit the view to the next layout
+        self._refit_if_moved = False  # new documents: fit when their events left the view
+        self._builder = TaskRunner(self)
+        self._builder.finished.connect(self._on_built_off_thread)
+        self._stale = False  # documents were added since the layout being shown was started
+        self._started = self._rest_until = 0.0  # perf_counter: last build started, next may
+        self._next_build = QTimer(self)
+        self._next_build.setSingleShot(True)
+        self._next_build.timeout.connect(self._build_if_stale)
         follow(self, [(workspace.documents_changed, self._on_documents),
+                      (workspace.documents_added, self._on_added),
                       (workspace.filter_changed, self._rebuild),
                       (workspace.selection_changed, self._on_selection)])
         self._on_documents()
@@ -105,6 +138,15 @@ class TimelineView(QGraphicsView):
     @property
     def timeline_layout(self) -> TimelineLayout:
         return self._layout
+
+    @property
+    def layout_pending(self) -> bool:
+        """True while a newer layout is being built off the GUI thread (the old one shows)."""
+        return self._builder.busy
+
+    def wait_for_layout(self, msecs: int = -1) -> bool:
+        """Block until no layout is being built (closing, exporting the final picture)."""
+        return self._builder.wait(msecs)
 
     @property
     def scale(self) -> TimeScale:
@@ -137,27 +179,62 @@ class TimelineView(QGraphicsView):
     def _on_documents(self) -> None:
         """Rebuild; refit when the events moved out of view (a new document, a publication
         date set), but keep the analyst's zoom when nothing moved (an accept, a reject)."""
-        before = self._layout.focus_span()
+        self._refit_if_moved = True
         self._rebuild()
-        after = self._layout.focus_span()
-        scale = self._scale
-        if after is not None and after != before and not (
-                after[0] >= scale.start and after[1] <= scale.end):
-            self.fit_all()
+
+    def _on_added(self, _shown: object) -> None:
+        """Documents streamed in: their lanes join at the next turn of the event loop, or, after
+        a layout built off the GUI thread, once twice its build time has passed (that thread
+        takes the GIL from this one: at most a third of the time goes to re-laying out). The
+        view keeps fitting everything until the analyst zooms or pans."""
+        fitted = self._fitted is not None or not len(self._layout.order)
+        self._fit_when_built = self._fit_when_built or fitted
+        self._stale = True
+        if not self._next_build.isActive() and not self.layout_pending:
+            wait = self._rest_until - time.perf_counter()
+            self._next_build.start(max(int(wait * 1000), 0))
+
+    def _build_if_stale(self) -> None:
+        if self._stale and not self.layout_pending:
+            self._rebuild()
 
     def _on_selection(self) -> None:
         self.set_selection(self._workspace.selection)
 
-    def _rebuild(self) -> None:
-        """Lay out the events the filter lets through, keeping the zoom and the selection."""
+    def _rebuild(self, fit: bool = False) -> None:
+        """Lay out the events the filter lets through, keeping the zoom and the selection:
+        here when small, else on the builder thread (the last layout shows until then)."""
         workspace = self._workspace
-        self._layout = build_layout(workspace.analyses, workspace.visible_events(), self._mode,
-                                    workspace.links)
-        codes = {"pending": PENDING, "accepted": ACCEPTED, "rejected": REJECTED}
-        self._status = np.array([codes[workspace.status(ref)] for ref in self._layout.refs],
-                                dtype=np.int8)
+        self._fit_when_built = self._fit_when_built or fit
+        self._stale = False
+        if sum(len(a.events) for a in workspace.analyses) < OFF_THREAD_EVENTS:
+            self._builder.forget()
+            self._on_built(lay_out(workspace, self._mode, progress=no_progress,
+                                   cancel=CancelToken()))
+        else:
+            self._started = time.perf_counter()
+            self._builder.start(lay_out, workspace.detached(), self._mode)
+
+    def _on_built_off_thread(self, built: tuple[TimelineLayout, np.ndarray]) -> None:
+        """A layout from the builder thread: shown; the next one, if documents came in
+        meanwhile, after a rest of twice this one's build time."""
+        rest = 2 * (time.perf_counter() - self._started)
+        self._rest_until = time.perf_counter() + rest
+        self._on_built(built)
+        if self._stale:
+            self._next_build.start(int(rest * 1000))
+
+    def _on_built(self, built: tuple[TimelineLayout, np.ndarray]) -> None:
+        before = self._layout.focus_span()
+        self._layout, self._status = built
         self._regeometry()
-        self.set_selection(workspace.selection, reveal=False)
+        self.set_selection(self._workspace.selection, reveal=False)
+        after, scale = self._layout.focus_span(), self._scale
+        moved = after is not None and after != before and not (
+            after[0] >= scale.start and after[1] <= scale.end)
+        if self._fit_when_built or (self._refit_if_moved and moved):
+            self.fit_all()
+        self._fit_when_built = self._refit_if_moved = False
         self.layout_changed.emit()
 
     def _regeometry(self) -> None:

@@ -23,7 +23,8 @@ WORKER_TIMEOUT_MS = 120_000
 def analyse_seeds() -> ExtractionResult:
     """The real pipeline on both seeds, exactly as the window's worker runs it."""
     paths = [str(p) for p in seed_paths()]
-    return extract(paths, [], None, progress=no_progress, cancel=CancelToken())
+    return extract(paths, [], None, deliver=lambda _outcome: None, progress=no_progress,
+                   cancel=CancelToken())
 
 
 def fresh(result: ExtractionResult) -> ExtractionResult:

@@ -29,6 +29,7 @@ def test_fifty_documents_fill_the_sources_panel_and_the_timeline(
     started = time.perf_counter()
     window.open_files([str(p) for p in paths])
     wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: not window.timeline.view.layout_pending, timeout=60_000)
     elapsed = time.perf_counter() - started
     ws = window.workspace
     assert ws.errors == []

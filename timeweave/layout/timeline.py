@@ -290,6 +290,38 @@ class TimelineLayout:
                            in zip(lanes, rows_used, counts, strict=True))
         self.lane_rows = np.array(rows_used, dtype=np.int64)
 
+        # One sorted key over every item, (row group, start): the items a frame shows are found
+        # for all rows at once with two searchsorted calls, not two per row in a Python loop.
+        base = float(self.item_start.min()) if len(self.item_start) else 0.0
+        self._key_width = float(self.item_start.max()) - base + 2.0 if len(self.item_start) else 2.0
+        self._key_base = base
+        self._group_key = self.item_group * self._key_width + (self.item_start - base)
+
+    def _items_between(self, lanes: np.ndarray, shown: np.ndarray, first: float, last: float
+                       ) -> tuple[np.ndarray, np.ndarray]:
+        """Items of every row of ``lanes`` that may show between days ``first`` and ``last``
+        (lane by lane, row by row, in time order) and the row each is drawn in: rows past a
+        collapsed lane's last shown row are drawn in that (overflow) row."""
+        counts = self.lane_rows[lanes]
+        lane_start = self.lane_group_start[lanes]
+        before = np.cumsum(counts) - counts
+        groups = np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(lane_start - before,
+                                                                          counts)
+        group_lane = np.repeat(lanes, counts)
+        limit = shown[group_lane]
+        overflow_row = np.where(limit < self.lane_rows[group_lane], limit - 1, limit)
+        display_row = np.minimum(groups - np.repeat(lane_start, counts), overflow_row)
+        width, offset = self._key_width, groups * self._key_width
+        low = np.clip(first - self.group_max_length[groups] - self._key_base, -1.0, width - 1.0)
+        high = np.clip(last - self._key_base, -1.0, width - 1.0)
+        lo = np.searchsorted(self._group_key, offset + low, side="left")
+        hi = np.searchsorted(self._group_key, offset + high, side="right")
+        lengths = hi - lo
+        ends = np.cumsum(lengths)
+        index = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64) + np.repeat(
+            lo - (ends - lengths), lengths)
+        return index, np.repeat(display_row, lengths)
+
     # -- queries ----------------------------------------------------------------------------
 
     def span(self) -> tuple[float, float] | None:
@@ -385,20 +417,7 @@ class TimelineLayout:
         ppd = scale.px_per_day
         slack = SPAN_PX / ppd
         first, last = scale.start - slack, scale.end + slack
-        chunks, rows = [], []
-        for lane in lanes:
-            base, limit = int(self.lane_group_start[lane]), int(shown[lane])
-            overflow_row = limit - 1 if limit < self.lanes[lane].rows else limit
-            for row in range(self.lanes[lane].rows):
-                group = base + row
-                a, b = int(self.group_offsets[group]), int(self.group_offsets[group + 1])
-                starts = self.item_start[a:b]
-                lo = np.searchsorted(starts, first - self.group_max_length[group], side="left")
-                hi = np.searchsorted(starts, last, side="right")
-                chunks.append(np.arange(a + lo, a + hi))
-                rows.append(np.full(hi - lo, min(row, overflow_row), dtype=np.int64))
-        index = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
-        row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        index, row = self._items_between(np.fromiter(lanes, dtype=np.int64), shown, first, last)
         keep = self.item_end[index] >= first
         index, row = index[keep], row[keep]
         lane = self.item_lane[index]
