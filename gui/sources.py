@@ -259,11 +259,15 @@ def _document_cells(index: int,
     status = "ready" if doc.date.value else "needs a date"
     if doc.date.value and doc.date.source not in ("none", "user"):
         status = f"ready · date from {doc.date.source}"
+    status_item = QTableWidgetItem(status)
+    if doc.encoding is not None and (note := doc.encoding.note):
+        status_item.setText(f"{status} · check encoding")
+        status_item.setToolTip(plain_tooltip(note))
     return [
         (title, _READ_ONLY), (lang, _EDITABLE), (date_item, _EDITABLE),
         (QTableWidgetItem(str(len(analysis.events))), _READ_ONLY),
         (QTableWidgetItem(str(len(analysis.entities))), _READ_ONLY),
-        (QTableWidgetItem(status), _READ_ONLY),
+        (status_item, _READ_ONLY),
     ]
 
 

@@ -15,6 +15,7 @@ import contextlib
 import csv
 import importlib.util
 import json
+import logging
 import os
 import re
 import sys
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeweave import __version__
+from timeweave.atomic import write_atomic
 from timeweave.model import (
     DocumentAnalysis,
     DocumentDate,
@@ -43,6 +45,8 @@ _LANG_RE = re.compile(r"^[a-z]{2}$")
 def _date_option(text: str) -> tuple[str | None, DocumentDate]:
     """Parse ``DATE`` or ``PATH=DATE`` (split at the last ``=``, so paths may contain one)."""
     path, sep, value = text.rpartition("=")
+    if sep and not path:
+        raise argparse.ArgumentTypeError(f"no file name before '=' in {text!r}")
     try:
         date = DocumentDate.parse(value, "cli")
     except ValueError as exc:
@@ -64,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
         "compare the sources.",
     )
     parser.add_argument("--version", action="version", version=f"timeweave {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true",
+        help="print the traceback of any unexpected failure on standard error",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -300,7 +308,11 @@ def _write_json(
     result = _run(args, paths, overrides, progress)
     output = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     if args.out:
-        args.out.write_text(output, encoding="utf-8")
+        try:
+            write_atomic(args.out, output.encode("utf-8"))  # a failed run keeps the old file
+        except OSError as exc:
+            reason = f"cannot write {args.out}: {exc.strerror or exc}"
+            return [*result.errors, LoadError(str(args.out), reason)]
     else:
         sys.stdout.buffer.write(output.encode("utf-8"))
         sys.stdout.flush()
@@ -441,6 +453,8 @@ def _cache_command(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
     try:
         if args.self_test:
             from timeweave.selftest import main as self_test

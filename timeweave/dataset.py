@@ -36,10 +36,17 @@ SCHEMAS: dict[str, pa.Schema] = {
         [
             ("id", pa.string()),
             ("path", pa.string()),
+            ("path_bytes", pa.string()),  # only for a name that is not UTF-8 (README)
             ("title", pa.string()),
             ("language", pa.string()),
             ("language_source", pa.string()),
             ("format", pa.string()),
+            (
+                "encoding",
+                pa.struct(
+                    [("name", pa.string()), ("guessed", pa.bool_()), ("replaced", pa.int64())]
+                ),
+            ),
             ("text", pa.string()),
             (
                 "document_date",
@@ -147,7 +154,7 @@ def document_rows(analysis: DocumentAnalysis) -> dict[str, list[dict[str, Any]]]
     """One document's rows for each per-document table."""
     data = analysis.to_json()
     language = data["language"] or _NO_LANGUAGE
-    doc = {key: data[key] for key in SCHEMAS["documents"].names} | {"language": language}
+    doc = {key: data.get(key) for key in SCHEMAS["documents"].names} | {"language": language}
     rows: dict[str, list[dict[str, Any]]] = {"documents": [doc]}
     for name in _CHILDREN:
         rows[name] = [row | {"document": data["id"], "language": language} for row in data[name]]

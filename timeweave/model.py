@@ -10,9 +10,12 @@ CLI, exports and tests (documented in the README).
 
 from __future__ import annotations
 
+import base64
 import calendar
 import datetime as dt
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Literal
@@ -25,7 +28,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 TimeBasis = Literal["timex", "document_date", "unknown", "analyst", "tense", "reporting"]
 
 _LABEL_WORDS = 7
-_DATE_RE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+_DATE_RE = re.compile(r"^(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$")
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,12 @@ class DocumentDate:
 
     @classmethod
     def parse(cls, text: str, source: str) -> DocumentDate:
-        """Build from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ``ValueError`` otherwise."""
-        match = _DATE_RE.match(text.strip())
+        """Build from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ``ValueError`` otherwise.
+
+        Full-width digits ("２０１９-１１", typed with an East Asian input method) are read as the
+        ASCII digits they stand for, so the value always keeps the ``YYYY-MM-DD`` contract.
+        """
+        match = _DATE_RE.match(unicodedata.normalize("NFKC", text).strip())
         if not match:
             raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
         year, month, day = match["y"], match["m"], match["d"]
@@ -97,6 +104,34 @@ class DocumentDate:
 NO_DATE = DocumentDate()
 
 
+@dataclass(frozen=True)
+class TextEncoding:
+    """How a text file's bytes became its text, so the analyst can judge a doubtful decoding.
+
+    ``guessed``: no BOM or declaration named the encoding and the bytes were not all UTF-8, so
+    it was inferred from the byte statistics. ``replaced``: how many undecodable bytes became
+    U+FFFD (a file that is nearly all UTF-8 is read as UTF-8 rather than as a legacy code page).
+    """
+
+    name: str
+    guessed: bool = False
+    replaced: int = 0
+
+    @property
+    def note(self) -> str | None:
+        """What the analyst should know about the decoding; ``None`` when it was certain."""
+        parts = []
+        if self.guessed:
+            parts.append(f"the text encoding was guessed as {self.name}")
+        if self.replaced:
+            parts.append(f"{self.replaced:,} unreadable byte{'s' * (self.replaced > 1)} "
+                         "became \ufffd")
+        return ("; ".join(parts) + ": check accented letters") if parts else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "guessed": self.guessed, "replaced": self.replaced}
+
+
 @dataclass
 class Document:
     """One loaded source: its readable text and what is known about it."""
@@ -109,6 +144,7 @@ class Document:
     language_source: str = "none"  # "detected", "user", "cli" or "none"
     date: DocumentDate = NO_DATE
     format: str = "text"
+    encoding: TextEncoding | None = None  # None for formats that carry their own (PDF, DOCX)
 
     @property
     def label(self) -> str:
@@ -292,11 +328,12 @@ class DocumentAnalysis:
         doc = self.document
         return {
             "id": doc.id,
-            "path": doc.path,
+            **path_to_json(doc.path),
             "title": doc.title,
             "language": doc.language,
             "language_source": doc.language_source,
             "format": doc.format,
+            "encoding": doc.encoding.to_json() if doc.encoding else None,
             "text": doc.text,
             "document_date": doc.date.to_json(),
             "timexes": [t.to_json() for t in self.timexes],
@@ -404,7 +441,7 @@ class LoadError:
     message: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": self.path, "message": self.message}
+        return {**path_to_json(self.path), "message": self.message}
 
 
 @dataclass
@@ -427,3 +464,22 @@ class ExtractionResult:
 
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def path_to_json(path: str) -> dict[str, str]:
+    """``{"path": ...}``, plus ``path_bytes`` (base64 of the raw name) when it is not UTF-8.
+
+    A file name from an old archive ("caf\\xe9.txt") reaches Python with its undecodable bytes
+    as lone surrogates, which no UTF-8 JSON can hold: ``path`` shows each as U+FFFD and
+    ``path_bytes`` keeps the exact name, so the file can still be found.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(path)
+        return {
+            "path": raw.decode("utf-8", "replace"),
+            "path_bytes": base64.b64encode(raw).decode("ascii"),
+        }
+    return {"path": path}
+

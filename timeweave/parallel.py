@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import multiprocessing
 import os
 import sys
@@ -43,6 +44,8 @@ this many documents per worker the start-up costs more than the worker saves, so
 in this process."""
 
 _POLL_SECONDS = 0.1  # how often a waiting parent looks at the cancel token
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ def analyse_batch(jobs: Sequence[Job], cache: AnalysisCache | None = None) -> li
 
 
 def _unexpected(path: str, exc: BaseException) -> LoadError:
+    _log.debug("analysing %s failed", path, exc_info=exc)  # shown by ``timeweave --debug``
     detail = "".join(traceback.format_exception_only(exc)).strip()
     return LoadError(path, f"unexpected error while analysing: {detail}")
 

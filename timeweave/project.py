@@ -23,6 +23,7 @@ Version history:
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import glob
 import json
@@ -52,6 +53,7 @@ from timeweave.model import (
     Link,
     LinkMember,
     LoadError,
+    TextEncoding,
     Timex,
     TimexType,
 )
@@ -340,8 +342,7 @@ def _read_result(fields: Fields) -> ExtractionResult:
     by_id = {a.document.id: a for a in documents}
     links = [_read_link(item, by_id) for item in fields.objects("links")]
     errors = [
-        LoadError(item.string("path", file_name=True), item.string("message"))
-        for item in fields.objects("errors")
+        LoadError(_read_path(item), item.string("message")) for item in fields.objects("errors")
     ]
     return ExtractionResult(documents, links, errors)
 
@@ -350,13 +351,14 @@ def _read_analysis(fields: Fields) -> DocumentAnalysis:
     text = fields.string("text")
     document = Document(
         id=fields.string("id"),
-        path=fields.string("path", file_name=True),
+        path=_read_path(fields),
         text=text,
         title=fields.optional_string("title"),
         language=fields.optional_string("language"),
         language_source=fields.string("language_source", "none"),
         date=_read_date(fields.object("document_date")),
         format=fields.string("format", "text"),
+        encoding=_read_encoding(fields),
     )
     timexes = [_read_timex(item, len(text)) for item in fields.objects("timexes")]
     entities = []
@@ -374,6 +376,33 @@ def _read_analysis(fields: Fields) -> DocumentAnalysis:
     for event, item in zip(events, items, strict=True):
         _check_event(event, len(text), item.where, ids)
     return DocumentAnalysis(document, timexes, entities, events)
+
+
+def _read_path(fields: Fields) -> str:
+    """The exact file name: ``path_bytes`` (base64) holds a name that is not UTF-8, whose
+    ``path`` shows U+FFFD for the undecodable bytes (:func:`~timeweave.model.path_to_json`)."""
+    encoded = fields.optional_string("path_bytes")
+    if encoded is None:
+        return fields.string("path", file_name=True)
+    try:
+        raw = base64.b64decode(encoded, validate=True)
+    except ValueError:
+        raise FieldError(f"{fields.at('path_bytes')}: not base64") from None
+    return check_string(os.fsdecode(raw), fields.at("path_bytes"), file_name=True)
+
+
+def _read_encoding(fields: Fields) -> TextEncoding | None:
+    """How the file's bytes were decoded (``null`` for PDF and DOCX, and in older files)."""
+    if fields.raw("encoding", None) is None:
+        return None
+    item = fields.object("encoding")
+    guessed = item.raw("guessed", False)
+    if not isinstance(guessed, bool):
+        raise FieldError(f"{item.at('guessed')}: expected true or false, found {kind(guessed)}")
+    replaced = item.integer("replaced") if "replaced" in item.data else 0
+    if replaced < 0:
+        raise FieldError(f"{item.at('replaced')}: a count cannot be negative")
+    return TextEncoding(item.string("name"), guessed, replaced)
 
 
 def _read_date(fields: Fields) -> DocumentDate:

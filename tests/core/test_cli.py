@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +123,60 @@ def test_bad_arguments_exit_2(argv: list[str], capsys: pytest.CaptureFixture) ->
         code = exc.code
     assert code == 2
     assert capsys.readouterr().err
+
+
+def test_date_without_a_file_name_before_the_equals_sign_exits_2(
+    capsys: pytest.CaptureFixture,
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", "--date", "=2019", "a.txt"])
+    assert exit_info.value.code == 2
+    assert "no file name before '='" in capsys.readouterr().err
+
+
+def test_full_width_date_is_written_in_ascii(
+    seed_paths: list[Path], capsys: pytest.CaptureFixture
+) -> None:
+    assert main(["extract", "--date", "２０１９-１１", str(seed_paths[1])]) == 0
+    document = json.loads(capsys.readouterr().out)["documents"][0]
+    assert document["document_date"]["value"] == "2019-11"
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_exactly(
+    seed_paths: list[Path], tmp_path: Path
+) -> None:
+    """On main: a traceback, no JSON, and the earlier --out file truncated to 0 bytes."""
+    raw = os.fsencode(tmp_path) + b"/caf\xe9 \xff\xfe.txt"
+    with open(raw, "wb") as handle:
+        handle.write(seed_paths[0].read_bytes())
+    out = tmp_path / "res.json"
+    out.write_text('{"keep": 1}\n', encoding="utf-8")
+    assert main(["extract", "--out", str(out), os.fsdecode(raw), str(seed_paths[1])]) == 0
+    data = json.loads(out.read_bytes().decode("utf-8"))
+    first, second = data["documents"]
+    assert base64.b64decode(first["path_bytes"]) == raw
+    assert first["path"].endswith("caf\ufffd \ufffd\ufffd.txt")
+    assert "path_bytes" not in second
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_out_keeps_the_permissions_and_symlink_of_the_old_file(
+    seed_paths: list[Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "shared.json"
+    target.write_text("{}", encoding="utf-8")
+    target.chmod(0o664)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert main(["extract", "--out", str(link), str(seed_paths[1])]) == 0
+    assert link.is_symlink()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+    assert json.loads(target.read_text(encoding="utf-8"))["documents"]
+
+
+def test_an_out_file_in_a_missing_folder_is_a_clear_error(
+    seed_paths: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    out = tmp_path / "gone" / "res.json"
+    assert main(["extract", "--out", str(out), str(seed_paths[1])]) == 1
+    assert "cannot write" in capsys.readouterr().err

@@ -8,6 +8,7 @@ project at random places with hostile values.
 
 from __future__ import annotations
 
+import base64
 import copy
 import dataclasses
 import json
@@ -24,7 +25,7 @@ from hypothesis import strategies as st
 
 from tests.gui.analyses import two_sources
 from timeweave.entities.overrides import EntityOverrides
-from timeweave.model import DocumentDate, Event, ExtractionResult, Participant
+from timeweave.model import DocumentDate, Event, ExtractionResult, Participant, TextEncoding
 from timeweave.project import MAX_PROJECT_BYTES, Project, ProjectError, load, save
 from timeweave.review import Correction, Review, analyst_time, event_from_span
 
@@ -482,3 +483,22 @@ def test_random_damage_gives_a_project_error_or_a_valid_project(
         assert load(file) == project
         return
     assert refusal.startswith("random.timeweave: ")
+
+
+def test_a_path_given_as_path_bytes_and_the_encoding_round_trip(
+    tmp_path: Path, valid_json: dict[str, Any]
+) -> None:
+    """What the CLI writes for a name that is not UTF-8 (``path_bytes``) and for a decoding."""
+    name = "/archive/caf\udce9.txt"
+    data = changed(valid_json, (*D0, "path"), "/archive/caf\ufffd.txt")
+    data = changed(data, (*D0, "path_bytes"), base64.b64encode(os.fsencode(name)).decode())
+    data = changed(data, (*D0, "encoding"), {"name": "cp1257", "guessed": True, "replaced": 2})
+    file = tmp_path / "bytes.timeweave"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    document = load(file).result.documents[0].document
+    assert document.path == name
+    assert document.encoding == TextEncoding("cp1257", guessed=True, replaced=2)
+    for key, value in (("path_bytes", "not base64!"), ("encoding", {"name": "x", "guessed": 1})):
+        file.write_text(json.dumps(changed(data, (*D0, key), value)), encoding="utf-8")
+        with pytest.raises(ProjectError):
+            load(file)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from timeweave.errors import DocumentError
 from timeweave.loaders.header import find_header, find_title, strip_trailing_boilerplate
+from timeweave.loaders.meta import Meta
 from timeweave.model import NO_DATE, Document, DocumentDate
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -20,7 +21,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TEXT_CHARS = 2_000_000
 """Extracted text beyond this is refused rather than freezing the tagger and the viewer."""
 
-Loader = Callable[[bytes, str], tuple[str, dict[str, str]]]
+Loader = Callable[[bytes, str], tuple[str, Meta]]
 
 
 def loader(fmt: str) -> Loader:
@@ -83,7 +84,11 @@ def read_bytes(path: Path) -> bytes:
         if size > MAX_FILE_BYTES:
             raise DocumentError(name, f"the file is {size / 1e6:.0f} MB; {limit}")
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)  # the file may grow while we read it
+            # Read what stat promised, then whatever the file grew by, up to the limit: a read of
+            # the limit itself would reserve 20 MB for every small file.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(MAX_FILE_BYTES + 1 - len(data))
         if len(data) > MAX_FILE_BYTES:
             raise DocumentError(name, f"the file is larger than the limit; {limit}")
         return data
@@ -139,4 +144,5 @@ def load_document(
         language_source=lang_source,
         date=date if date is not None else found_date,
         format=fmt,
+        encoding=meta.get("encoding"),
     )

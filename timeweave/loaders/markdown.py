@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
+from timeweave.loaders.meta import Meta
 from timeweave.loaders.text import load_text
 
 _BLOCK_ENDS = {"paragraph_close", "heading_close", "list_item_close", "blockquote_close"}
 
 
-def load_markdown(data: bytes, path: str) -> tuple[str, dict[str, str]]:
+def load_markdown(data: bytes, path: str) -> tuple[str, Meta]:
     """Return the plain text and metadata (``title``, ``encoding``) of a Markdown file."""
     source, meta = load_text(data, path)
     tokens = MarkdownIt("commonmark").parse(source)

@@ -20,6 +20,12 @@ from typing import Any
 
 from timeweave.model import DocumentDate, TimexType
 
+MAX_CHARS = 100_000
+"""dateparser reads at most this much of a document: its search costs about 0.15 ms a character
+on date-dense text, and a long page in a language without rules must not take minutes."""
+MAX_DATES = 1_000
+"""Dates taken from that part at most: checking each found phrase costs about 3 ms."""
+
 _PROBE_BASES = (dt.datetime(2001, 3, 14, 12, 0), dt.datetime(2013, 9, 27, 12, 0))
 _NOT_A_DATE = re.compile(r"^[\W\d_]*\d[\W\d_]*$")  # digits and punctuation only, e.g. "2882015"
 _ISO_PARTS = re.compile(r"^\d{4}(-\d{2}){0,2}$")
@@ -38,8 +44,15 @@ class FoundDate:
 
 
 def find(text: str, language: str, dct: DocumentDate) -> list[FoundDate]:
-    """Dates dateparser finds in ``text`` for ``language``; ``[]`` if dateparser lacks it."""
+    """Dates dateparser finds in ``text`` for ``language``; ``[]`` if dateparser lacks it.
+
+    Only the first :data:`MAX_CHARS` characters (cut at a line break) and the first
+    :data:`MAX_DATES` dates are read, so the time per document stays bounded.
+    """
     from dateparser.search import search_dates
+
+    if len(text) > MAX_CHARS:
+        text = text[: max(text.rfind("\n", 0, MAX_CHARS), MAX_CHARS // 2)]
 
     base = dt.datetime.combine(dct.earliest, dt.time(12)) if dct.earliest else _PROBE_BASES[0]
     try:
@@ -51,7 +64,7 @@ def find(text: str, language: str, dct: DocumentDate) -> list[FoundDate]:
         return []
     result: list[FoundDate] = []
     cursor = 0
-    for substring, _ in found:
+    for substring, _ in found[:MAX_DATES]:
         start = text.find(substring, cursor)
         if start < 0:
             continue

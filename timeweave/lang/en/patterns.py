@@ -211,6 +211,19 @@ def _valid_day(year: int | None, month: int, day: int) -> bool:
                 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)))
 
 
+# An era after a date: "the 10th century BC", "1 January 1 AD". Before Christ cannot be placed
+# on the calendar the timeline uses, and a number before an era is a year, never a day.
+_ERA_AFTER = re.compile(r"\s*(?:B\.?C\.?E?\.?|A\.?D\.?|C\.?E\.?)(?![\w])")
+_BC_AFTER = re.compile(r"\s*B\.?C\.?E?\.?(?![\w])")
+_DECADE_AFTER = re.compile(r"'?s\b")  # "1100s": a decade, which the decade rule reads or refuses
+# A day number just before a month: "29 February" whose day or year could not be read.
+_DAY_BEFORE = re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def _before_christ(match: re.Match[str]) -> bool:
+    return bool(_BC_AFTER.match(match.string, match.end()))
+
+
 def _time_type(spec: Absolute | Relative | Weekday) -> TimexType:
     return "TIME" if spec.hour is not None or spec.part_of_day is not None else "DATE"
 
@@ -249,7 +262,8 @@ def _month_day(match: re.Match[str]) -> Built | None:
     month = _month(match)
     day = int(match["day"])
     year = _year(match["year"])
-    if month is None or not _valid_day(year, month, day):
+    if month is None or not _valid_day(year, month, day) or _ERA_AFTER.match(match.string,
+                                                                               match.end()):
         return None
     if match["year"] is None and _TRAILING_DIGITS.match(match.string[match.end():]):
         return None
@@ -270,6 +284,10 @@ def _month_alone(match: re.Match[str]) -> Built | None:
         if match["dir"] else None
     word = match["month"].lower().rstrip(".")
     offset = _RELATIVE_YEARS.get((match["rel"] or "").lower())
+    if _before_christ(match):
+        return None
+    if year is None and _DAY_BEFORE.search(match.string, 0, match.start()):
+        return None  # "29 February 2100": the day or year did not parse; do not invent a year
     guarded = year is not None or direction is not None or offset is not None or match["pos"] \
         or match["pos_of"]
     full_name = word in _FULL_MONTH_NAMES
@@ -288,7 +306,8 @@ def _month_alone(match: re.Match[str]) -> Built | None:
 
 def _year_alone(match: re.Match[str]) -> Built | None:
     year = int(match["year"])
-    if _TRAILING_DIGITS.match(match.string[match.end():]):
+    if _TRAILING_DIGITS.match(match.string[match.end():]) or _before_christ(match) \
+            or _DECADE_AFTER.match(match.string, match.end()):
         return None
     before_char = match.string[max(0, match.start("year") - 1) : match.start("year")]
     if before_char in {"$", "#", "£", "€", "-", "/", ".", ","} and not match["pos"]:
@@ -303,6 +322,8 @@ def _year_alone(match: re.Match[str]) -> Built | None:
 
 
 def _decade(match: re.Match[str]) -> Built | None:
+    if _before_christ(match):
+        return None
     decade = int(match["full"]) // 10 if match["full"] else 190 + int(match["short"]) // 10
     return "DATE", Absolute(decade=decade), _position_mod(match)
 
@@ -319,13 +340,13 @@ def _century(match: re.Match[str]) -> Built | None:
     text = match["ord"].lower()
     number = int(re.match(r"\d+", text).group(0)) if text[0].isdigit() \
         else vocab.ORDINALS.get(text)
-    if not number or not 1 <= number <= 30:
+    if not number or not 1 <= number <= 30 or _before_christ(match):
         return None
     return "DATE", Absolute(century=number - 1), _position_mod(match)
 
 
 def _spoken_year(match: re.Match[str]) -> Built | None:
-    year = spoken_year(match["spoken"])
+    year = spoken_year(match["spoken"]) if not _before_christ(match) else None
     return ("DATE", Absolute(year), None) if year is not None else None
 
 
@@ -544,8 +565,9 @@ def _period_edge(match: re.Match[str]) -> Built | None:
 
 # After "the year": words that make it another year than the DCT's ("the year
 # before", "the year two thousand", "the year in which") or not a date at all.
-_NOT_DEICTIC = re.compile(r"\s*(?:[-'’]|(?:before|after|earlier|later|ago|since|when|in\s+which"
-                          r"|that|two|of\s+(?![$\d]))\b)", re.IGNORECASE)
+# A number after it ("the year 0001", "the year 99999") is a year the year rule could not read.
+_NOT_DEICTIC = re.compile(r"\s*(?:[-'’]|\d|(?:before|after|earlier|later|ago|since|when"
+                          r"|in\s+which|that|two|of\s+(?![$\d]))\b)", re.IGNORECASE)
 # Nouns that "of the year" may follow as a time ("the first nine months of the year"); after
 # any other ("player of the year") it is a title, not a date.
 _PART_OF_PERIOD = frozenset({*vocab.MONTHS, "months", "month", "quarter", "quarters", "half",
