@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeweave import __version__
-from timeweave.atomic import write_atomic
+from timeweave.atomic import replacing, write_atomic
 from timeweave.model import (
     DocumentAnalysis,
     DocumentDate,
@@ -351,7 +351,8 @@ def _write_jsonl(
 ) -> list[LoadError]:
     """JSON Lines: ``{"document": ...}`` a line as each is done, then ``{"link": ...}``,
     ``{"story": ...}`` and ``{"error": ...}`` lines."""
-    with open(args.out, "wb") if args.out else contextlib.nullcontext(sys.stdout.buffer) as out:
+    # a file is replaced only once the run is complete (an interrupted run keeps the old one)
+    with replacing(args.out) if args.out else contextlib.nullcontext(sys.stdout.buffer) as out:
 
         def line(kind: str, value: dict[str, object]) -> None:
             out.write(json.dumps({kind: value}, ensure_ascii=False).encode("utf-8") + b"\n")

@@ -25,21 +25,18 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import glob
 import json
 import math
 import os
 import re
-import secrets
 import stat
-import time
 from collections.abc import Callable, Mapping
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
 from timeweave import __version__
+from timeweave.atomic import write_atomic
 from timeweave.errors import TimeweaveError
 from timeweave.jsonfields import FieldError, Fields, check_span, check_string, kind
 from timeweave.model import (
@@ -69,8 +66,6 @@ RECOVERY_NAME = "recovery" + SUFFIX
 MAX_PROJECT_BYTES = 200 * 1024 * 1024
 """The largest project file opened; checked on disk before reading (stated in the README)."""
 _MAX_SCHEMA_VERSION = 999  # beyond this a "version" is noise, not a newer format
-_TEMP_SUFFIX = ".tmp"
-STALE_TEMP_SECONDS = 600
 """A temporary file of a save untouched this long was left by a killed save: removed."""
 
 
@@ -168,62 +163,7 @@ def save(project: Project, path: str | Path) -> None:
     # A file name may hold the surrogates Python uses for undecodable bytes of a name; the
     # backslash form of those is exactly JSON's ``\udcXX`` escape, so the name round-trips.
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    _write_atomically(Path(os.path.realpath(path)), text.encode("utf-8", "backslashreplace"))
-
-
-def _write_atomically(target: Path, payload: bytes) -> None:
-    """Replace ``target`` with ``payload`` through a synced temporary file in its folder.
-
-    The new file gets the old one's permissions (and group, where allowed): a project shared
-    with a group stays shared. A new file gets the usual ones (the umask applies).
-    """
-    try:
-        old: os.stat_result | None = target.stat()
-    except FileNotFoundError:
-        old = None
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{_TEMP_SUFFIX}")
-    mode = 0o666 if old is None else stat.S_IMODE(old.st_mode)
-    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     mode)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            if old is not None and hasattr(os, "fchmod"):
-                with suppress(PermissionError):  # another user's group: keep ours
-                    os.fchown(out.fileno(), -1, old.st_gid)
-                os.fchmod(out.fileno(), mode)  # after the umask, and after fchown cleared bits
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _sync_folder(target.parent)
-    _remove_stale_temps(target)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); best effort, the file is written already."""
-    if not hasattr(os, "O_DIRECTORY"):  # Windows has no directory handles to sync
-        return
-    with suppress(OSError):  # some file systems (network shares) cannot sync a folder
-        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-
-
-def _remove_stale_temps(target: Path) -> None:
-    """Delete temporary files that a killed save of ``target`` left behind.
-
-    Only old ones: a save of the same file from another window may be writing a fresh one.
-    """
-    cutoff = time.time() - STALE_TEMP_SECONDS
-    for temp in target.parent.glob(f".{glob.escape(target.name)}.*{_TEMP_SUFFIX}"):
-        with suppress(OSError):
-            if temp.is_file() and temp.stat().st_mtime < cutoff:
-                temp.unlink()
+    write_atomic(path, text.encode("utf-8", "backslashreplace"))
 
 
 def load(path: str | Path) -> Project:
