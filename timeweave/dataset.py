@@ -29,6 +29,14 @@ PART_DOCUMENTS = 200
 
 _DATE = pa.date32()
 _SPAN = pa.list_(pa.int64())
+_FOUND_AT = [  # every table of things found in a text starts with where it is found
+    ("document", pa.string()),
+    ("language", pa.string()),
+    ("id", pa.string()),
+    ("start", pa.int64()),
+    ("end", pa.int64()),
+    ("text", pa.string()),
+]
 _DAY_BOUNDS = [("earliest", _DATE), ("latest", _DATE)]
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -58,12 +66,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "timexes": pa.schema(
         [
-            ("document", pa.string()),
-            ("language", pa.string()),
-            ("id", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("text", pa.string()),
+            *_FOUND_AT,
             ("type", pa.string()),
             ("value", pa.string()),
             *_DAY_BOUNDS,
@@ -72,24 +75,14 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "entities": pa.schema(
         [
-            ("document", pa.string()),
-            ("language", pa.string()),
-            ("id", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("text", pa.string()),
+            *_FOUND_AT,
             ("label", pa.string()),
             ("key", pa.string()),
         ]
     ),
     "events": pa.schema(
         [
-            ("document", pa.string()),
-            ("language", pa.string()),
-            ("id", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("text", pa.string()),
+            *_FOUND_AT,
             ("cue", pa.string()),
             ("actors", pa.list_(pa.string())),
             ("place", pa.string()),
