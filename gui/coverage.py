@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import palette
+from gui.deferred import WhenShown
 from gui.timeline.view import follow
 from timeweave.layout import describe_time, reporters, stories
 from timeweave.workspace import EventRef, Workspace
@@ -66,7 +67,8 @@ class CoverageView(QWidget):
         self._following = False
         self.shown.currentIndexChanged.connect(self._apply_filter)
         self.table.cellClicked.connect(self._on_cell)
-        follow(self, [(workspace.documents_changed, self.refresh),
+        self.when_shown = WhenShown(self, self.refresh)
+        follow(self, [(workspace.documents_changed, self.when_shown.request),
                       (workspace.selection_changed, self._on_selection)])
         self.refresh()
 

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.deferred import WhenShown
 from gui.palette import source_colour
+from gui.timeline.view import follow
 from timeweave.compare.timeline import Entry
 from timeweave.model import Event
 from timeweave.workspace import EventRef, Workspace
@@ -70,8 +72,9 @@ class EntityStoryView(QWidget):
         self.entries: list[Entry] = []
         self.entity.currentIndexChanged.connect(self._refresh)
         self.rows.itemSelectionChanged.connect(self._on_rows_selected)
-        workspace.documents_changed.connect(self._on_documents_changed)
-        workspace.filter_changed.connect(self._refresh)
+        self.when_shown = WhenShown(self, self._refresh)
+        follow(self, [(workspace.documents_changed, self._on_documents_changed),
+                      (workspace.filter_changed, self.when_shown.request)])
         self._on_documents_changed()
 
     # --- model -> view -----------------------------------------------------------------
@@ -90,7 +93,7 @@ class EntityStoryView(QWidget):
         index = self.entity.findData(current)
         self.entity.setCurrentIndex(max(index, 0))
         self.entity.blockSignals(False)
-        self._refresh()
+        self.when_shown.request()
 
     def _refresh(self) -> None:
         from timeweave.compare import keyed

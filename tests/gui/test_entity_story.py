@@ -37,6 +37,7 @@ def test_entity_story_lists_a_shared_event_once_with_both_sources(
 def test_entity_story_follows_the_documents(qtbot: QtBot, workspace: Workspace) -> None:
     view = EntityStoryView(workspace)
     qtbot.addWidget(view)
+    view.show()
     view.choose("ilya rogachev")
     assert [view.rows.topLevelItem(r).text(3) for r in range(view.rows.topLevelItemCount())] == [
         "2"
@@ -54,9 +55,24 @@ def test_entity_story_follows_the_documents(qtbot: QtBot, workspace: Workspace) 
 def test_entity_story_follows_the_workspace_filter(qtbot: QtBot, workspace: Workspace) -> None:
     view = EntityStoryView(workspace)
     qtbot.addWidget(view)
+    view.show()
     view.choose("ilya rogachev")
     assert view.rows.topLevelItem(0).text(3) == "2"
     workspace.set_filter(dataclasses.replace(workspace.filter, documents=frozenset({"d1"})))
     assert [view.rows.topLevelItem(r).text(3) for r in range(view.rows.topLevelItemCount())] == [
         "1"
     ]
+
+
+def test_a_hidden_entity_story_rebuilds_only_when_shown(qtbot: QtBot, workspace: Workspace) -> None:
+    view = EntityStoryView(workspace)
+    qtbot.addWidget(view)
+    view.show()
+    view.choose("ilya rogachev")
+    view.hide()  # behind another tab: a change only marks it out of date
+    workspace.set_filter(dataclasses.replace(workspace.filter, documents=frozenset({"d1"})))
+    assert view.when_shown.stale
+    assert view.rows.topLevelItem(0).text(3) == "2"
+    view.show()
+    assert not view.when_shown.stale
+    assert view.rows.topLevelItem(0).text(3) == "1"
