@@ -2,14 +2,16 @@
 
 At the end of a long analysis every view is told that the documents changed; a coverage table
 or an entity's story that nobody is looking at would rebuild on the GUI thread for seconds. A
-hidden view only notes that it is out of date and rebuilds once, when it is shown.
+view out of sight only notes that it is out of date and rebuilds once it is painted again. A
+dock behind another dock's tab stays "visible" to Qt, with nothing of it on screen: its visible
+region is what tells.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
@@ -24,14 +26,18 @@ class WhenShown(QObject):
         widget.installEventFilter(self)
 
     def request(self) -> None:
-        if self._widget.isVisible():
+        if self._widget.isVisible() and not self._widget.visibleRegion().isEmpty():
             self.stale = False
             self._rebuild()
         else:
             self.stale = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Show and self.stale:
+        if (
+            watched is self._widget
+            and self.stale
+            and event.type() in (QEvent.Type.Show, QEvent.Type.Paint)
+        ):
             self.stale = False
-            self._rebuild()
+            QTimer.singleShot(0, self._rebuild)  # not inside the paint: it changes the widgets
         return False

@@ -307,3 +307,16 @@ def test_refit_when_events_move_out_of_view_but_not_otherwise(qtbot: QtBot) -> N
     first, last = view.timeline_layout.span() or (0.0, 0.0)
     assert view.scale.start < first
     assert last < view.scale.end
+
+
+def test_a_dock_behind_another_tab_rebuilds_when_raised(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.sources_dock.raise_()
+    qtbot.wait(50)
+    window.workspace.set_result(three_sources())
+    coverage = window.coverage_dock.widget()
+    assert isinstance(coverage, CoverageView)
+    assert coverage.when_shown.stale  # behind the Sources tab: not rebuilt yet
+    window.coverage_dock.raise_()
+    qtbot.waitUntil(lambda: not coverage.when_shown.stale and len(coverage.stories) == 4)
