@@ -22,14 +22,13 @@ import json
 import subprocess
 import sys
 import tempfile
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.core.documents import make_docx  # noqa: E402
+from tests.core.documents import docx_bomb, make_docx  # noqa: E402
 from timeweave.loaders import MAX_TEXT_CHARS  # noqa: E402
 from timeweave.resources import seed_paths  # noqa: E402
 
@@ -124,28 +123,6 @@ def build_html(chars: int) -> bytes:
 def build_markdown_links(links: int) -> bytes:
     items = "\n".join(f"- [link {i}](http://example.com/{i})" for i in range(links))
     return f"# Links page\n\n{items}\n".encode()
-
-
-def docx_bomb(inflated: int, paragraphs: bool) -> bytes:
-    """A Word file whose document.xml inflates to ``inflated`` bytes, written in streaming."""
-    base = zipfile.ZipFile(io.BytesIO(make_docx(["Hi"])))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for info in base.infolist():
-            if info.filename != "word/document.xml":
-                bomb.writestr(info, base.read(info))
-                continue
-            head, tail = base.read(info).split(b"<w:body>")
-            start, block, end = (
-                (b"<w:p><w:r><w:t>", b"a" * (1 << 20), b"</w:t></w:r></w:p>") if paragraphs
-                else (b"<!--", b" " * (1 << 20), b"-->")
-            )
-            with bomb.open(info, "w", force_zip64=True) as part:
-                part.write(head + b"<w:body>" + start)
-                for _ in range(inflated >> 20):
-                    part.write(block)
-                part.write(end + tail)
-    return out.getvalue()
 
 
 CASES: dict[str, tuple[str, Callable[[int], bytes]]] = {

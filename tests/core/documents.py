@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -61,3 +62,27 @@ def write(tmp: Path, name: str, data: bytes) -> Path:
     path = tmp / name
     path.write_bytes(data)
     return path
+
+
+def docx_bomb(inflated: int, paragraphs: bool) -> bytes:
+    """A Word file whose document.xml inflates to ``inflated`` bytes (whole megabytes) of highly
+    compressible XML: a comment (libxml2 refuses it only after inflating) or one huge paragraph.
+    Written in streaming, so a 2 GB bomb costs no memory to make."""
+    base = zipfile.ZipFile(io.BytesIO(make_docx(["Hi"])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in base.infolist():
+            if info.filename != "word/document.xml":
+                bomb.writestr(info, base.read(info))
+                continue
+            head, tail = base.read(info).split(b"<w:body>")
+            start, block, end = (
+                (b"<w:p><w:r><w:t>", b"a" * (1 << 20), b"</w:t></w:r></w:p>") if paragraphs
+                else (b"<!--", b" " * (1 << 20), b"-->")
+            )
+            with bomb.open(info, "w", force_zip64=True) as part:
+                part.write(head + b"<w:body>" + start)
+                for _ in range(inflated >> 20):
+                    part.write(block)
+                part.write(end + tail)
+    return out.getvalue()

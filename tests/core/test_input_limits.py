@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 
-from tests.core.documents import make_docx, make_pdf, write
+from tests.core.documents import docx_bomb, make_docx, make_pdf, write
 from timeweave import nlp, pipeline
 from timeweave.errors import DocumentError
 from timeweave.loaders import load_document
@@ -93,26 +93,6 @@ def test_an_unexpected_failure_in_one_file_spares_the_others(
     assert "RuntimeError: boom" in caplog.text
 
 
-def _bomb(inflated: int, paragraphs: bool) -> bytes:
-    """A Word file whose document.xml inflates to ``inflated`` bytes of highly compressible XML:
-    a comment (libxml2 refuses it only after inflating) or one huge paragraph."""
-    base = zipfile.ZipFile(io.BytesIO(make_docx(["Hi"])))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for info in base.infolist():
-            if info.filename != "word/document.xml":
-                bomb.writestr(info, base.read(info))
-                continue
-            xml = base.read(info).decode("utf-8")
-            head, tail = xml.split("<w:body>")
-            filler = (
-                "<w:p><w:r><w:t>" + "a" * inflated + "</w:t></w:r></w:p>" if paragraphs
-                else "<!--" + " " * inflated + "-->"
-            )
-            bomb.writestr(info, f"{head}<w:body>{filler}{tail}")
-    return out.getvalue()
-
-
 @settings(
     max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -122,7 +102,7 @@ def _bomb(inflated: int, paragraphs: bool) -> bytes:
 def test_a_zip_bomb_is_refused_before_it_is_inflated(
     tmp_path: Path, megabytes: int, paragraphs: bool
 ) -> None:
-    path = write(tmp_path, "bomb.docx", _bomb(megabytes * 1024 * 1024, paragraphs))
+    path = write(tmp_path, "bomb.docx", docx_bomb(megabytes * 1024 * 1024, paragraphs))
     tracemalloc.start()
     try:
         with pytest.raises(DocumentError, match="zip bomb"):
