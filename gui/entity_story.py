@@ -30,7 +30,8 @@ from gui.deferred import WhenShown
 from gui.palette import source_colour
 from gui.timeline.view import follow
 from timeweave.compare.timeline import Entry
-from timeweave.model import Event
+from timeweave.humanize import time_words
+from timeweave.model import Event, EventTime
 from timeweave.workspace import EventRef, Workspace
 
 _COLUMNS = ("When", "Event", "Kind", "Sources", "Sources differ on")
@@ -121,7 +122,9 @@ class EntityStoryView(QWidget):
         self.rows.clear()
         for entry in self.entries:
             item = QTreeWidgetItem([
-                _when(entry), entry.label, entry.category.replace("_", " or "),
+                time_words(EventTime(entry.earliest, entry.latest, entry.value)),
+                entry.label,
+                entry.category.replace("_", " or "),
                 str(len(entry.documents)),
                 "; ".join(f"{d.kind}: " + " vs ".join(v for _, v in d.values)
                           for d in entry.disagreements),
@@ -172,17 +175,3 @@ def _marks(colours: list[QColor]) -> QIcon:
         painter.drawEllipse(index * (size + gap), 0, size - 1, size - 1)
     painter.end()
     return QIcon(pixmap)
-
-
-def _when(entry: Entry) -> str:
-    """The entry's time as an analyst reads it: a day, a span of days, or "undated"."""
-    if entry.earliest and entry.latest:
-        if entry.earliest == entry.latest:
-            return entry.earliest.strftime("%d %b %Y").lstrip("0")
-        return (f"{entry.earliest.strftime('%d %b %Y').lstrip('0')} – "
-                f"{entry.latest.strftime('%d %b %Y').lstrip('0')}")
-    if entry.latest:
-        return f"by {entry.latest.strftime('%d %b %Y').lstrip('0')}"
-    if entry.earliest:
-        return f"from {entry.earliest.strftime('%d %b %Y').lstrip('0')}"
-    return "undated"
