@@ -96,9 +96,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, metavar="PATH",
         help="write to this file (a folder for --format parquet) instead of standard output",
     )
-    extract.add_argument(
-        "--progress", action="store_true", help="report progress on standard error"
-    )
     timeline = commands.add_parser(
         "timeline",
         help="print one entity's events across FILE... in time order",
@@ -112,9 +109,6 @@ def build_parser() -> argparse.ArgumentParser:
                           help="the entity, as written or as its key (any case)")
     timeline.add_argument("--format", choices=("table", "csv", "json"), default="table",
                           help="table (default), CSV or JSON on standard output")
-    timeline.add_argument(
-        "--progress", action="store_true", help="report progress on standard error"
-    )
     batch = commands.add_parser(
         "batch",
         help="analyse a corpus on a Dask cluster into Parquet datasets",
@@ -131,8 +125,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="processes of the local cluster (default: one per core)")
     batch.add_argument("--scheduler", metavar="ADDRESS",
                        help="use a running Dask scheduler (tcp://host:8786) instead")
-    batch.add_argument("--progress", action="store_true",
-                       help="report progress on standard error")
     cache = commands.add_parser(
         "cache",
         help="show or clear the cache of analysed documents",
@@ -165,6 +157,9 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--no-cache", action="store_true",
         help="analyse every file again, neither reading nor writing the analysis cache",
+    )
+    command.add_argument(
+        "--progress", action="store_true", help="report progress on standard error"
     )
 
 
