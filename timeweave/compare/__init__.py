@@ -19,7 +19,7 @@ from timeweave.compare import stories
 from timeweave.compare.identity import keyed
 from timeweave.compare.stories import BlockMap, claim, disagreements
 from timeweave.entities import EntityOverrides
-from timeweave.model import DocumentAnalysis, Entity, Link, LinkMember, Story
+from timeweave.model import DocumentAnalysis, Entity, Event, Link, LinkMember, Story
 
 __all__ = ["keyed", "link", "link_stories", "summary"]
 
@@ -167,6 +167,8 @@ def summary(
     by_id = {a.document.id: a for a in analyses}
     entities = keyed(analyses, overrides)
     present = {(a.document.id, x.id) for a in analyses for x in (*a.events, *a.entities)}
+    events = {(a.document.id, e.id): e for a in analyses for e in a.events}
+    keys = {doc: {e.id: e.key for e in ents} for doc, ents in entities.items()}
     live = [
         Link(x.kind, x.key, kept, x.score, x.reason)
         for x in links
@@ -190,7 +192,7 @@ def summary(
             if first is None or second is None:
                 continue
             pairs_found.append(EventPair(first, second, event_link.score, event_link.reason))
-            problems += _pair_disagreements(by_id[ids[0]], first, by_id[ids[1]], second, entities)
+            problems += _pair_disagreements(by_id, ids, (first, second), events, keys)
         linked_a = {p.a for p in pairs_found}
         linked_b = {p.b for p in pairs_found}
         pairs.append(
@@ -208,22 +210,21 @@ def summary(
 
 
 def _pair_disagreements(
-    a: DocumentAnalysis,
-    id_a: str,
-    b: DocumentAnalysis,
-    id_b: str,
-    entities: dict[str, list[Entity]],
+    by_id: dict[str, DocumentAnalysis],
+    documents: tuple[str, str],
+    mentions: tuple[str, str],
+    events: dict[tuple[str, str], Event],
+    keys: dict[str, dict[str, str]],
 ) -> list[PairDisagreement]:
-    event_a = next(e for e in a.events if e.id == id_a)  # present: summary filtered links
-    event_b = next(e for e in b.events if e.id == id_b)
-    claims = (
-        claim(event_a, a, {e.id: e.key for e in entities[a.document.id]}),
-        claim(event_b, b, {e.id: e.key for e in entities[b.document.id]}),
+    """Where two sources' mentions of one story differ (the events are present: summary
+    filtered the links)."""
+    claims = tuple(
+        claim(events[doc, event], by_id[doc], keys[doc])
+        for doc, event in zip(documents, mentions, strict=True)
     )
     return [
         PairDisagreement(
-            d.kind, id_a, id_b, " vs ".join(dict(d.values).get(doc, "?") for doc in
-                                            (a.document.id, b.document.id))
+            d.kind, *mentions, " vs ".join(dict(d.values).get(doc, "?") for doc in documents)
         )
         for d in disagreements(claims)
     ]
