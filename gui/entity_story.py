@@ -112,8 +112,9 @@ class EntityStoryView(QWidget):
                 dataclasses.replace(a, events=visible.get(a.document.id, []))
                 for a in self.workspace.analyses
             ]
-            stories = from_links(analyses, self.workspace.links, keyed(analyses))
-            self.entries = timeline(analyses, stories, {key})
+            entities = keyed(analyses)
+            stories = from_links(analyses, self.workspace.links, entities)
+            self.entries = timeline(analyses, stories, {key}, entities)
         self._fill()
 
     def _fill(self) -> None:

@@ -379,6 +379,7 @@ def _write_parquet(
 
 
 def _timeline(args: argparse.Namespace) -> int:
+    from timeweave.compare import keyed
     from timeweave.compare.timeline import entity_keys, timeline
 
     try:
@@ -388,12 +389,13 @@ def _timeline(args: argparse.Namespace) -> int:
         print(f"timeweave: {exc}", file=sys.stderr)
         return 2
     result = _run(args, paths, overrides, _report if args.progress else lambda _f, _m: None)
-    keys = entity_keys(result.documents, args.entity)
+    entities = keyed(result.documents)
+    keys = entity_keys(entities, args.entity)
     if not keys:
         print(f"timeweave: no entity named {args.entity!r} in these files", file=sys.stderr)
         _report_errors(result.errors)
         return 1
-    entries = timeline(result.documents, result.stories, keys)
+    entries = timeline(result.documents, result.stories, keys, entities)
     labels = {a.document.id: a.document.label for a in result.documents}
     if args.format == "json":
         data = {"entity": args.entity, "keys": sorted(keys),

@@ -265,14 +265,15 @@ def test_the_2017_and_2019_reports_share_six_entities_and_no_event(
 
 def test_timeline_of_an_entity_across_the_seeds(seeds: dict[str, object]) -> None:
     result = seeds["dated"]
-    keys = entity_keys(result.documents, "russia")  # type: ignore[attr-defined]
+    entities = compare.keyed(result.documents)  # type: ignore[attr-defined]
+    keys = entity_keys(entities, "russia")
     assert keys == {"Russia"}
-    entries = timeline(result.documents, result.stories, keys)  # type: ignore[attr-defined]
+    entries = timeline(result.documents, result.stories, keys, entities)  # type: ignore[attr-defined]
     documents = {d for e in entries for d in e.documents}
     assert documents == {"d1", "d2"}
     days = [e.earliest or e.latest for e in entries if e.earliest or e.latest]
     assert days == sorted(days)
-    assert entity_keys(result.documents, "no such name") == set()  # type: ignore[attr-defined]
+    assert entity_keys(entities, "no such name") == set()
 
 
 def test_timeline_command_line(seed_paths: list[Path], capsys: pytest.CaptureFixture) -> None:

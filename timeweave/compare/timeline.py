@@ -9,12 +9,10 @@ clause or sentence that tells it).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from timeweave.compare.identity import keyed
-from timeweave.entities import EntityOverrides
 from timeweave.model import Disagreement, DocumentAnalysis, Entity, Event, Story
 
 
@@ -49,13 +47,12 @@ class Entry:
         }
 
 
-def entity_keys(
-    analyses: Sequence[DocumentAnalysis], name: str, overrides: EntityOverrides | None = None
-) -> set[str]:
+def entity_keys(keyed_entities: Mapping[str, list[Entity]], name: str) -> set[str]:
     """The keys a name the analyst typed stands for: an entity whose key or text is that name
-    (any case), else the keys that contain it as whole words ("Jobs" -> "Steve Jobs")."""
+    (any case), else the keys that contain it as whole words ("Jobs" -> "Steve Jobs").
+    ``keyed_entities``: each document's entities as :func:`timeweave.compare.keyed` keys them."""
     wanted = " ".join(name.split()).casefold()
-    entities = [e for ents in keyed(analyses, overrides).values() for e in ents]
+    entities = [e for ents in keyed_entities.values() for e in ents]
     exact = {
         e.key for e in entities
         if wanted in (e.key.casefold(), " ".join(e.text.split()).casefold())
@@ -74,10 +71,12 @@ def timeline(
     analyses: Sequence[DocumentAnalysis],
     stories: Sequence[Story],
     keys: set[str],
-    overrides: EntityOverrides | None = None,
+    entities: Mapping[str, list[Entity]],
 ) -> list[Entry]:
-    """The entity's events in time order, each story once; undated entries come last."""
-    entities = keyed(analyses, overrides)
+    """The entity's events in time order, each story once; undated entries come last.
+
+    ``entities``: each document's entities as :func:`timeweave.compare.keyed` keys them.
+    """
     story_of = {(c.document, c.event): s for s in stories for c in s.claims}
     events = {(a.document.id, e.id): (a, e) for a in analyses for e in a.events}
     entries: dict[str, Entry] = {}
