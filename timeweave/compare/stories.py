@@ -95,7 +95,7 @@ def mentions(
                     low,
                     high,
                     earliest is not None or latest is not None,
-                    earliest is not None and latest is not None and high - low <= _PRECISE_DAYS,
+                    _precise(event.time),
                 )
             )
     return found
